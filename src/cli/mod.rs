@@ -1,0 +1,92 @@
+//! Argument parsing and dispatch of the `zkstack` subcommands.
+
+mod demo;
+mod not_built;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// The ZK Stack in one process: EraVM, bootloader, L1 interface, bridge and Boojum prover.
+#[derive(Debug, Parser)]
+#[command(name = "zkstack", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands. Those whose capability is not built yet exit with code 2 and say so.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the whole loop in memory: L1 deposit, L2 transactions, batch, pubdata, commitment, proof,
+    /// L1 execution and a withdrawal proof (today: the parts that are built).
+    Demo(demo::DemoArgs),
+    /// Run one EraVM contract in an empty in-memory world (not built yet).
+    Run(NotBuiltArgs),
+    /// Assemble EraVM assembly into bytecode (not built yet).
+    Asm(NotBuiltArgs),
+    /// Disassemble EraVM bytecode (not built yet).
+    Disasm(NotBuiltArgs),
+    /// Replay a VM dump through the real bootloader (not built yet).
+    Replay(NotBuiltArgs),
+    /// Decode, hash, sign and price transactions (not built yet).
+    Tx(NotBuiltArgs),
+    /// L1 encodings: decode commit calldata, commitments, public inputs (not built yet).
+    L1(NotBuiltArgs),
+    /// Bridge encodings and message inclusion proofs (not built yet).
+    Bridge(NotBuiltArgs),
+    /// Prove an EraVM execution with Boojum (not built yet).
+    Prove(NotBuiltArgs),
+    /// Verify a Boojum proof (not built yet).
+    Verify(NotBuiltArgs),
+}
+
+/// Arguments of a subcommand that is not built yet: accepted and ignored, so that scripts written
+/// against the documented interface get the honest "not built yet" answer rather than a usage error.
+#[derive(Debug, clap::Args)]
+pub struct NotBuiltArgs {
+    /// Anything the finished subcommand will take.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+    pub args: Vec<OsString>,
+}
+
+/// Errors a subcommand reports on stderr before exiting with code 1.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Writing the output failed.
+    #[error("cannot write output: {0}")]
+    Output(#[from] std::io::Error),
+    /// Encoding the JSON output failed.
+    #[error("cannot encode JSON output: {0}")]
+    Json(#[from] serde_json::Error),
+    /// A step of the demo failed.
+    #[error("demo step `{step}` failed: {reason}")]
+    Demo {
+        /// Which step.
+        step: &'static str,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// Runs the parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    match cli.command {
+        Command::Demo(args) => demo::run(&args),
+        Command::Run(_) => Ok(not_built::report("run", "EraVM interpreter", 3)),
+        Command::Asm(_) => Ok(not_built::report("asm", "EraVM assembler", 4)),
+        Command::Disasm(_) => Ok(not_built::report("disasm", "EraVM disassembler", 4)),
+        Command::Replay(_) => Ok(not_built::report("replay", "bootloader batch executor", 5)),
+        Command::Tx(_) => Ok(not_built::report("tx", "transaction types and fee model", 6)),
+        Command::L1(_) => Ok(not_built::report("l1", "L1 contract interface", 8)),
+        Command::Bridge(_) => {
+            Ok(not_built::report("bridge", "shared bridge and inclusion proofs", 9))
+        }
+        Command::Prove(_) => Ok(not_built::report("prove", "Boojum proofs of EraVM execution", 10)),
+        Command::Verify(_) => {
+            Ok(not_built::report("verify", "Boojum proofs of EraVM execution", 10))
+        }
+    }
+}

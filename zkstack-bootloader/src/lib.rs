@@ -1,0 +1,15 @@
+//! The bootloader layer of a ZK Stack chain: everything between a signed transaction and a sealed batch.
+//!
+//! This crate will hold the transaction types and their encodings, the bootloader memory layout, the
+//! base system contracts, a batch executor that runs the real bootloader bytecode in [`vm`], native
+//! fill-ins for system contracts that are not supplied as bytecode, the fee model, L2 blocks and
+//! batches, the pubdata builder and the state tree. What it seals is what [`l1`] commits.
+//! Nothing of its own is exported yet; it arrives with the issues that build it.
+
+#![cfg_attr(not(test), warn(unused_crate_dependencies))]
+
+/// The EraVM this layer runs the bootloader in.
+pub use zkstack_vm as vm;
+
+/// The L1 interface whose encodings and commitments sealed batches must match.
+pub use zkstack_l1 as l1;

@@ -1,0 +1,12 @@
+//! What the settlement layer (L1) sees of a ZK Stack chain.
+//!
+//! This crate will hold the Executor facet's ABI for every protocol version, the batch commitment and
+//! the Verifier's public input, the pubdata format (state-diff and bytecode compression, both ways),
+//! the L2→L1 log Merkle tree, the priority queue and priority tree, the canonical L1→L2 transaction,
+//! the Mailbox base cost and an in-process model of the L1 Executor.
+//!
+//! It depends neither on the VM nor on Boojum, so that wallets and tools that only need L1 encodings
+//! stay small; `tests/layering.rs` at the workspace root enforces that.
+//! Nothing is exported yet; the API arrives with the issues that build it.
+
+#![cfg_attr(not(test), warn(unused_crate_dependencies))]
