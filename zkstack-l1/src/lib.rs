@@ -7,6 +7,12 @@
 //!
 //! It depends neither on the VM nor on Boojum, so that wallets and tools that only need L1 encodings
 //! stay small; `tests/layering.rs` at the workspace root enforces that.
-//! Nothing is exported yet; the API arrives with the issues that build it.
 
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
+
+pub mod l2_to_l1_log;
+pub mod protocol_version;
+
+pub use alloy_primitives::{Address, B256, Bytes, U256};
+pub use l2_to_l1_log::L2ToL1Log;
+pub use protocol_version::{ProtocolVersionId, UnsupportedProtocolVersion};
