@@ -11,8 +11,12 @@
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
 
 pub mod l2_to_l1_log;
+pub mod log_tree;
 pub mod protocol_version;
+pub mod pubdata;
 
 pub use alloy_primitives::{Address, B256, Bytes, U256};
 pub use l2_to_l1_log::L2ToL1Log;
+pub use log_tree::LogTree;
 pub use protocol_version::{ProtocolVersionId, UnsupportedProtocolVersion};
+pub use pubdata::Pubdata;
