@@ -171,6 +171,10 @@ pub fn decompress_bytecode(compressed: &[u8]) -> Result<Vec<u8>, BytecodeError> 
 
 /// Compressor.sol `publishCompressedBytecode`'s checks of `compressed` against `original`; returns
 /// the bytecode hash the contract marks as published.
+///
+/// One deliberate difference: with an empty dictionary and non-empty encoded data the contract's
+/// unchecked `dictionary.length - 1` wraps and it reads past the dictionary; this rejects such
+/// data with [`BytecodeError::IndexOutOfBounds`], as the reference compressor never produces it.
 pub fn verify_compressed_bytecode(
     original: &[u8],
     compressed: &[u8],

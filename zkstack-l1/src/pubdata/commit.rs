@@ -103,9 +103,8 @@ fn pre_gateway(bytes: &[u8]) -> Result<DaPayload, PubdataError> {
     let (&source, rest) =
         bytes.split_first().ok_or(PubdataError::Truncated { what: "pubdata source" })?;
     match source {
-        _ if rest.is_empty() && source <= PUBDATA_SOURCE_CUSTOM_PRE_GATEWAY => {
-            Ok(DaPayload::NotPublished)
-        }
+        // A validium's Executor accepts any lone source byte (`EF: v0l` checks only the length).
+        _ if rest.is_empty() => Ok(DaPayload::NotPublished),
         PUBDATA_SOURCE_CALLDATA => {
             let split = rest
                 .len()
