@@ -1,0 +1,1 @@
+//! System logs (placeholder).
