@@ -10,10 +10,13 @@
 
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
 
+pub mod commitment;
 pub mod l2_to_l1_log;
 pub mod log_tree;
 pub mod protocol_version;
 pub mod pubdata;
+pub mod public_input;
+pub mod system_logs;
 
 pub use alloy_primitives::{Address, B256, Bytes, U256};
 pub use l2_to_l1_log::L2ToL1Log;

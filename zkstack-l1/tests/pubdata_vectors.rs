@@ -1,7 +1,7 @@
 //! Byte-exact checks of `pubdata` and `log_tree` against Matter Labs' own test vectors.
 //!
 //! The vectors live in published crates (version `29.13.0-non-semver-compat`), fetched at test time
-//! with `cargo info` into a cache under `CARGO_TARGET_TMPDIR` and never committed:
+//! with `cargo info` into a cache (see `support/`) and never committed:
 //! - zksync_types `src/commitment/tests/*.json`: state diffs, their compressed form and hash, L2→L1
 //!   logs and the log tree roots, per protocol version;
 //! - zksync_multivm `src/pubdata_builders/tests.rs`: L1Messenger operator input and settlement-layer
@@ -11,11 +11,7 @@
 //!
 //! Without network access to the registry the tests print a loud notice and pass vacuously.
 
-use std::{
-    path::{Path, PathBuf},
-    process::Command,
-    sync::Mutex,
-};
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 use zkstack_l1::{
@@ -28,37 +24,13 @@ use zkstack_l1::{
     },
 };
 
+mod support;
+
 const VERSION: &str = "29.13.0-non-semver-compat";
-static FETCH: Mutex<()> = Mutex::new(());
 
 /// Unpacks `name@VERSION` from crates.io (once) and returns its root, or `None` after a loud notice.
 fn vector_crate(name: &str) -> Option<PathBuf> {
-    let home = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("zksync-vectors");
-    let find = |home: &Path| -> Option<PathBuf> {
-        let src = std::fs::read_dir(home.join("registry/src")).ok()?;
-        src.filter_map(Result::ok)
-            .map(|entry| entry.path().join(format!("{name}-{VERSION}")))
-            .find(|dir| dir.join("src").is_dir())
-    };
-    let _guard = FETCH.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some(dir) = find(&home) {
-        return Some(dir);
-    }
-    std::fs::create_dir_all(&home).ok()?;
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let output = Command::new(cargo)
-        .current_dir(&home)
-        .env("CARGO_HOME", &home)
-        .args(["info", &format!("{name}@{VERSION}")])
-        .output();
-    let found = find(&home);
-    if found.is_none() {
-        eprintln!(
-            "\n!!!!!!!! SKIPPING vector test: could not fetch {name}@{VERSION} from crates.io ({:?}) !!!!!!!!\n",
-            output.map(|o| String::from_utf8_lossy(&o.stderr).into_owned())
-        );
-    }
-    found
+    support::registry_crate(&format!("{name}@{VERSION}"))
 }
 
 fn read(dir: &Path, rel: &str) -> String {
