@@ -12,6 +12,9 @@ fn zkstack(args: &[&str]) -> std::process::Output {
 const SUBCOMMANDS: [&str; 10] =
     ["demo", "run", "asm", "disasm", "replay", "tx", "l1", "bridge", "prove", "verify"];
 
+/// Subcommands that compute something today; the rest must say they are not built.
+const BUILT: [&str; 2] = ["demo", "l1"];
+
 #[test]
 fn version_is_the_crate_version() {
     let out = zkstack(&["--version"]);
@@ -37,7 +40,7 @@ fn help_lists_every_subcommand() {
 
 #[test]
 fn unbuilt_subcommands_exit_2_and_say_so() {
-    for name in SUBCOMMANDS.iter().filter(|name| **name != "demo") {
+    for name in SUBCOMMANDS.iter().filter(|name| !BUILT.contains(name)) {
         let out = zkstack(&[name, "some-arg", "--json"]);
         assert_eq!(out.status.code(), Some(2), "`zkstack {name}`");
         assert!(out.stdout.is_empty(), "`zkstack {name}` must print nothing on stdout");

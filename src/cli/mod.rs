@@ -1,7 +1,9 @@
 //! Argument parsing and dispatch of the `zkstack` subcommands.
 
 mod demo;
+mod l1;
 mod not_built;
+mod output;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -33,8 +35,8 @@ pub enum Command {
     Replay(NotBuiltArgs),
     /// Decode, hash, sign and price transactions (not built yet).
     Tx(NotBuiltArgs),
-    /// L1 encodings: decode commit calldata, commitments, public inputs (not built yet).
-    L1(NotBuiltArgs),
+    /// What L1 sees: batch commitments, Verifier public inputs, commit calldata.
+    L1(l1::L1Args),
     /// Bridge encodings and message inclusion proofs (not built yet).
     Bridge(NotBuiltArgs),
     /// Prove an EraVM execution with Boojum (not built yet).
@@ -61,6 +63,14 @@ pub enum CliError {
     /// Encoding the JSON output failed.
     #[error("cannot encode JSON output: {0}")]
     Json(#[from] serde_json::Error),
+    /// An input file is unreadable or invalid.
+    #[error("{path}: {reason}")]
+    Input {
+        /// The file.
+        path: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// A step of the demo failed.
     #[error("demo step `{step}` failed: {reason}")]
     Demo {
@@ -69,6 +79,13 @@ pub enum CliError {
         /// Why.
         reason: String,
     },
+}
+
+impl CliError {
+    /// An error about the input file `path`.
+    pub fn input(path: &std::path::Path, reason: String) -> Self {
+        Self::Input { path: path.display().to_string(), reason }
+    }
 }
 
 /// Runs the parsed command line and returns the process exit code.
@@ -80,7 +97,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Disasm(_) => Ok(not_built::report("disasm", "EraVM disassembler", 4)),
         Command::Replay(_) => Ok(not_built::report("replay", "bootloader batch executor", 5)),
         Command::Tx(_) => Ok(not_built::report("tx", "transaction types and fee model", 6)),
-        Command::L1(_) => Ok(not_built::report("l1", "L1 contract interface", 8)),
+        Command::L1(args) => l1::run(&args),
         Command::Bridge(_) => {
             Ok(not_built::report("bridge", "shared bridge and inclusion proofs", 9))
         }

@@ -1,0 +1,121 @@
+//! `zkstack l1 ...`: what L1 sees of a batch — commitments, public inputs, commit calldata.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde::Serialize;
+use zkstack::l1::B256;
+use zkstack::l1::commitment::{BatchCommitment, CommitmentHashes, CommitmentInput};
+use zkstack::l1::public_input::{
+    VerifierParams, batch_proof_public_input, batch_proof_public_input_with_vks,
+};
+
+use super::CliError;
+use super::output::{print_json, read_input_file};
+
+/// Options of `zkstack l1`.
+#[derive(Debug, clap::Args)]
+pub struct L1Args {
+    /// What to compute.
+    #[command(subcommand)]
+    pub command: L1Command,
+}
+
+/// The `zkstack l1` subcommands.
+#[derive(Debug, clap::Subcommand)]
+pub enum L1Command {
+    /// Compute a batch commitment from a JSON input (zksync-era's commitment-test `input` shape,
+    /// or a whole test-vector file with an `input` field).
+    Commitment {
+        /// The JSON input file (`-` for stdin).
+        input: PathBuf,
+        /// Print one JSON document instead of a summary.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The Verifier public input of a batch: `uint256(keccak(prev ‖ curr)) >> 32`.
+    PublicInput {
+        /// Commitment of the previous batch (0x-hex, 32 bytes).
+        prev: B256,
+        /// Commitment of the batch being proved (0x-hex, 32 bytes).
+        curr: B256,
+        /// Recursion node-level VK hash: selects the older form (protocol versions 18–23) that
+        /// also hashes the verification keys; needs `--leaf-vk` too.
+        #[arg(long, requires = "leaf_vk")]
+        node_vk: Option<B256>,
+        /// Recursion leaf-level VK hash (older form only).
+        #[arg(long, requires = "node_vk")]
+        leaf_vk: Option<B256>,
+        /// Print one JSON document instead of the bare hex word.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Serialize)]
+struct CommitmentReport {
+    protocol_version: u16,
+    hashes: CommitmentHashes,
+    parts: BatchCommitment,
+}
+
+/// Runs a `zkstack l1` subcommand.
+pub fn run(args: &L1Args) -> Result<ExitCode, CliError> {
+    match &args.command {
+        L1Command::Commitment { input, json } => commitment(input, *json),
+        L1Command::PublicInput { prev, curr, node_vk, leaf_vk, json } => {
+            let value = match (node_vk, leaf_vk) {
+                (Some(node), Some(leaf)) => batch_proof_public_input_with_vks(
+                    *prev,
+                    *curr,
+                    &VerifierParams {
+                        recursion_node_level_vk_hash: *node,
+                        recursion_leaf_level_vk_hash: *leaf,
+                        recursion_circuits_set_vks_hash: B256::ZERO,
+                    },
+                ),
+                _ => batch_proof_public_input(*prev, *curr),
+            };
+            let hex = format!("{:#x}", B256::from(value.to_be_bytes::<32>()));
+            if *json {
+                print_json(
+                    &serde_json::json!({ "public_input": hex, "decimal": value.to_string() }),
+                )?;
+            } else {
+                writeln!(std::io::stdout().lock(), "{hex}")?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn commitment(path: &Path, json: bool) -> Result<ExitCode, CliError> {
+    let text = read_input_file(path)?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| CliError::input(path, e.to_string()))?;
+    let input_value = match value.get("input") {
+        Some(inner) => inner.clone(),
+        None => value,
+    };
+    let input: CommitmentInput =
+        serde_json::from_value(input_value).map_err(|e| CliError::input(path, e.to_string()))?;
+    let parts = BatchCommitment::new(&input).map_err(|e| CliError::input(path, e.to_string()))?;
+    let report = CommitmentReport {
+        protocol_version: input.common().protocol_version.minor(),
+        hashes: parts.hashes(),
+        parts,
+    };
+    if json {
+        print_json(&report)?;
+    } else {
+        let h = &report.hashes;
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "protocol version   v{}", report.protocol_version)?;
+        writeln!(out, "pass-through hash  {}", h.pass_through_data)?;
+        writeln!(out, "meta params hash   {}", h.meta_parameters)?;
+        writeln!(out, "aux output hash    {}", h.aux_output)?;
+        writeln!(out, "commitment         {}", h.commitment)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
