@@ -10,6 +10,7 @@
 
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
 
+pub mod executor_abi;
 pub mod l2_to_l1_log;
 pub mod protocol_version;
 

@@ -1,0 +1,43 @@
+//! The Executor facet's calldata for every protocol generation, encode and decode.
+//!
+//! Operators (through the ValidatorTimelock) commit, prove and execute batches by calling the
+//! Executor facet of a chain's diamond proxy. Its interface changed five times; every generation
+//! is an [`ExecutorGeneration`], every function an entry of [`EXECUTOR_FUNCTIONS`], and every call
+//! an [`ExecutorCall`]:
+//!
+//! | generation | versions | calls |
+//! |---|---|---|
+//! | pre-Boojum | ≤ v17 | `commitBlocks(StoredBlockInfo, CommitBlockInfo[])`, `proveBlocks`, `executeBlocks` |
+//! | Boojum | v18–v22 | `commitBatches(StoredBatchInfo, CommitBatchInfo[])`, `proveBatches`, `executeBatches` |
+//! | shared bridge | v23–v25 | the same behind `uint256 chainId` (`…SharedBridge`) |
+//! | Gateway | v26–v28 | `(uint256 chainId, uint256 from, uint256 to, bytes data)`, `data = 0x00 ‖ abi.encode(…)` |
+//! | interop | v29–v30 | `(address chain, uint256 from, uint256 to, bytes data)`, `data = 0x01 ‖ abi.encode(…)`, `precommitSharedBridge` |
+//!
+//! Sources: era-contracts `IExecutor.sol`, `Executor.sol` and `BatchDecoder.sol` on the release
+//! branches of each generation, and zksync-era `core/lib/l1_contract_interface/src/i_executor`.
+//! Not modelled: v31's extended execute payload (interop fees) and ZKsync OS commit encodings.
+
+mod call;
+mod decode;
+mod encode;
+mod commit_batch_info;
+mod error;
+mod functions;
+mod generation;
+mod payload;
+mod sol;
+mod stored_batch_info;
+
+pub use call::{
+    BatchNumbers, CallKind, ExecutorCall, GatewayData, InteropData, LegacyBatchesCall,
+    PrecommitCall, PreBoojumCall, RangeCall, RevertCall,
+};
+pub use decode::decode_executor_call;
+pub use error::{AbiError, AbiPart};
+pub use functions::{EXECUTOR_FUNCTIONS, ExecutorFunction, executor_function};
+pub use generation::ExecutorGeneration;
+pub use payload::{GATEWAY_ENCODING_VERSION, INTEROP_ENCODING_VERSION};
+pub use sol::{
+    CommitBatchInfo, CommitBatchInfoLegacy, CommitBlockInfo, InteropRoot, LegacyStoredBatchInfo,
+    PrecommitInfo, PriorityOpsBatchInfo, ProofInput, StoredBatchInfo,
+};
