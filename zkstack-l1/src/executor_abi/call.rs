@@ -296,7 +296,9 @@ impl ExecutorCall {
             Self::PreBoojum(_) | Self::Revert(RevertCall::Blocks { .. }) => {
                 ExecutorGeneration::PreBoojum
             }
-            Self::Boojum(_) | Self::Revert(RevertCall::Batches { .. }) => ExecutorGeneration::Boojum,
+            Self::Boojum(_) | Self::Revert(RevertCall::Batches { .. }) => {
+                ExecutorGeneration::Boojum
+            }
             Self::SharedBridge { .. } | Self::Revert(RevertCall::SharedBridge { .. }) => {
                 ExecutorGeneration::SharedBridge
             }

@@ -4,7 +4,7 @@ use alloy_primitives::Selector;
 use alloy_sol_types::SolCall;
 
 use super::call::{
-    ExecutorCall, GatewayData, InteropData, LegacyBatchesCall, PrecommitCall, PreBoojumCall,
+    ExecutorCall, GatewayData, InteropData, LegacyBatchesCall, PreBoojumCall, PrecommitCall,
     RangeCall, RevertCall,
 };
 use super::error::{AbiError, AbiPart};
@@ -36,9 +36,8 @@ use super::sol::{
 /// # Ok::<(), zkstack_l1::executor_abi::AbiError>(())
 /// ```
 pub fn decode_executor_call(calldata: &[u8]) -> Result<ExecutorCall, AbiError> {
-    let (selector, args) = calldata
-        .split_first_chunk::<4>()
-        .ok_or(AbiError::MissingSelector(calldata.len()))?;
+    let (selector, args) =
+        calldata.split_first_chunk::<4>().ok_or(AbiError::MissingSelector(calldata.len()))?;
     let function = f::executor_function(Selector::from(*selector))
         .ok_or(AbiError::UnknownSelector(Selector::from(*selector)))?;
     decode_args(function, args)
@@ -46,8 +45,10 @@ pub fn decode_executor_call(calldata: &[u8]) -> Result<ExecutorCall, AbiError> {
 
 /// Decodes the arguments of `function` strictly.
 fn args<C: SolCall>(function: &ExecutorFunction, args: &[u8]) -> Result<C, AbiError> {
-    C::abi_decode_raw_with_config(args, strict_config(args.len())).map_err(|source| {
-        AbiError::Abi { call: function.name, part: AbiPart::Arguments, source }
+    C::abi_decode_raw_with_config(args, strict_config(args.len())).map_err(|source| AbiError::Abi {
+        call: function.name,
+        part: AbiPart::Arguments,
+        source,
     })
 }
 

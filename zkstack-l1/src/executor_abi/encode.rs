@@ -71,11 +71,10 @@ impl ExecutorCall {
 
 fn encode_pre_boojum(call: &PreBoojumCall) -> Vec<u8> {
     match call {
-        PreBoojumCall::Commit { last_committed, blocks } => P::commitBlocksCall {
-            lastCommitted: last_committed.clone(),
-            newBlocks: blocks.clone(),
+        PreBoojumCall::Commit { last_committed, blocks } => {
+            P::commitBlocksCall { lastCommitted: last_committed.clone(), newBlocks: blocks.clone() }
+                .abi_encode()
         }
-        .abi_encode(),
         PreBoojumCall::Prove { prev, committed, proof } => P::proveBlocksCall {
             prev: prev.clone(),
             committed: committed.clone(),

@@ -19,7 +19,9 @@ pub enum AbiError {
         call: &'static str,
     },
     /// The encoding-version byte is not the one this generation's contracts accept.
-    #[error("`{call}`: encoding version {found}, the contracts of this generation accept {expected}")]
+    #[error(
+        "`{call}`: encoding version {found}, the contracts of this generation accept {expected}"
+    )]
     UnsupportedEncodingVersion {
         /// Solidity name of the call.
         call: &'static str,

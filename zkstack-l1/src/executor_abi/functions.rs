@@ -45,18 +45,90 @@ function!(COMMIT_BATCHES, "commitBatches", B::commitBatchesCall, Commit, Boojum)
 function!(PROVE_BATCHES, "proveBatches", B::proveBatchesCall, Prove, Boojum);
 function!(EXECUTE_BATCHES, "executeBatches", B::executeBatchesCall, Execute, Boojum);
 function!(REVERT_BATCHES, "revertBatches", B::revertBatchesCall, Revert, Boojum);
-function!(COMMIT_SHARED_BRIDGE, "commitBatchesSharedBridge", S::commitBatchesSharedBridgeCall, Commit, SharedBridge);
-function!(PROVE_SHARED_BRIDGE, "proveBatchesSharedBridge", S::proveBatchesSharedBridgeCall, Prove, SharedBridge);
-function!(EXECUTE_SHARED_BRIDGE, "executeBatchesSharedBridge", S::executeBatchesSharedBridgeCall, Execute, SharedBridge);
-function!(REVERT_SHARED_BRIDGE, "revertBatchesSharedBridge", S::revertBatchesSharedBridgeCall, Revert, SharedBridge);
-function!(COMMIT_GATEWAY, "commitBatchesSharedBridge", G::commitBatchesSharedBridgeCall, Commit, Gateway);
-function!(PROVE_GATEWAY, "proveBatchesSharedBridge", G::proveBatchesSharedBridgeCall, Prove, Gateway);
-function!(EXECUTE_GATEWAY, "executeBatchesSharedBridge", G::executeBatchesSharedBridgeCall, Execute, Gateway);
-function!(PRECOMMIT_INTEROP, "precommitSharedBridge", I::precommitSharedBridgeCall, Precommit, Interop);
-function!(COMMIT_INTEROP, "commitBatchesSharedBridge", I::commitBatchesSharedBridgeCall, Commit, Interop);
-function!(PROVE_INTEROP, "proveBatchesSharedBridge", I::proveBatchesSharedBridgeCall, Prove, Interop);
-function!(EXECUTE_INTEROP, "executeBatchesSharedBridge", I::executeBatchesSharedBridgeCall, Execute, Interop);
-function!(REVERT_INTEROP, "revertBatchesSharedBridge", I::revertBatchesSharedBridgeCall, Revert, Interop);
+function!(
+    COMMIT_SHARED_BRIDGE,
+    "commitBatchesSharedBridge",
+    S::commitBatchesSharedBridgeCall,
+    Commit,
+    SharedBridge
+);
+function!(
+    PROVE_SHARED_BRIDGE,
+    "proveBatchesSharedBridge",
+    S::proveBatchesSharedBridgeCall,
+    Prove,
+    SharedBridge
+);
+function!(
+    EXECUTE_SHARED_BRIDGE,
+    "executeBatchesSharedBridge",
+    S::executeBatchesSharedBridgeCall,
+    Execute,
+    SharedBridge
+);
+function!(
+    REVERT_SHARED_BRIDGE,
+    "revertBatchesSharedBridge",
+    S::revertBatchesSharedBridgeCall,
+    Revert,
+    SharedBridge
+);
+function!(
+    COMMIT_GATEWAY,
+    "commitBatchesSharedBridge",
+    G::commitBatchesSharedBridgeCall,
+    Commit,
+    Gateway
+);
+function!(
+    PROVE_GATEWAY,
+    "proveBatchesSharedBridge",
+    G::proveBatchesSharedBridgeCall,
+    Prove,
+    Gateway
+);
+function!(
+    EXECUTE_GATEWAY,
+    "executeBatchesSharedBridge",
+    G::executeBatchesSharedBridgeCall,
+    Execute,
+    Gateway
+);
+function!(
+    PRECOMMIT_INTEROP,
+    "precommitSharedBridge",
+    I::precommitSharedBridgeCall,
+    Precommit,
+    Interop
+);
+function!(
+    COMMIT_INTEROP,
+    "commitBatchesSharedBridge",
+    I::commitBatchesSharedBridgeCall,
+    Commit,
+    Interop
+);
+function!(
+    PROVE_INTEROP,
+    "proveBatchesSharedBridge",
+    I::proveBatchesSharedBridgeCall,
+    Prove,
+    Interop
+);
+function!(
+    EXECUTE_INTEROP,
+    "executeBatchesSharedBridge",
+    I::executeBatchesSharedBridgeCall,
+    Execute,
+    Interop
+);
+function!(
+    REVERT_INTEROP,
+    "revertBatchesSharedBridge",
+    I::revertBatchesSharedBridgeCall,
+    Revert,
+    Interop
+);
 
 /// Every Executor function this module encodes and decodes, oldest generation first.
 pub const EXECUTOR_FUNCTIONS: [ExecutorFunction; 20] = [

@@ -18,9 +18,9 @@
 //! Not modelled: v31's extended execute payload (interop fees) and ZKsync OS commit encodings.
 
 mod call;
+mod commit_batch_info;
 mod decode;
 mod encode;
-mod commit_batch_info;
 mod error;
 mod functions;
 mod generation;
@@ -30,7 +30,7 @@ mod stored_batch_info;
 
 pub use call::{
     BatchNumbers, CallKind, ExecutorCall, GatewayData, InteropData, LegacyBatchesCall,
-    PrecommitCall, PreBoojumCall, RangeCall, RevertCall,
+    PreBoojumCall, PrecommitCall, RangeCall, RevertCall,
 };
 pub use decode::decode_executor_call;
 pub use error::{AbiError, AbiPart};

@@ -1,9 +1,9 @@
 //! The version-prefixed `bytes` payloads of v26+ calls (era-contracts `BatchDecoder.sol`).
 
 use alloy_primitives::U256;
+use alloy_sol_types::abi::AbiDecoderConfig;
 use alloy_sol_types::abi::TokenSeq;
 use alloy_sol_types::{SolType, SolValue};
-use alloy_sol_types::abi::AbiDecoderConfig;
 
 use super::call::{GatewayData, InteropData};
 use super::error::{AbiError, AbiPart};
@@ -130,11 +130,10 @@ impl InteropData {
                 Self::Commit { last_committed, batches }
             }
             BatchOp::Prove => {
-                let (prev, committed, proof) = decode_params::<(
-                    StoredBatchInfo,
-                    Vec<StoredBatchInfo>,
-                    Vec<U256>,
-                )>(call, params)?;
+                let (prev, committed, proof) =
+                    decode_params::<(StoredBatchInfo, Vec<StoredBatchInfo>, Vec<U256>)>(
+                        call, params,
+                    )?;
                 Self::Prove { prev, committed, proof }
             }
             BatchOp::Execute => {
