@@ -5,9 +5,9 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use zkstack_l1::executor_abi::{
     AbiError, CommitBatchInfo, CommitBatchInfoLegacy, CommitBlockInfo, EXECUTOR_FUNCTIONS,
-    ExecutorCall, GatewayData, InteropData, InteropRoot, LegacyBatchesCall, LegacyStoredBatchInfo,
-    PreBoojumCall, PrecommitCall, PrecommitInfo, PriorityOpsBatchInfo, ProofInput, RangeCall,
-    RevertCall, StoredBatchInfo, decode_executor_call,
+    ExecutorCall, GatewayData, InteropData, InteropRoot, L2Log, LegacyBatchesCall,
+    LegacyStoredBatchInfo, PreBoojumCall, PrecommitCall, PrecommitInfo, PriorityOpsBatchInfo,
+    ProofInput, RangeCall, RevertCall, StoredBatchInfo, decode_executor_call,
 };
 use zkstack_l1::{Address, B256, Bytes, U256};
 
@@ -137,6 +137,19 @@ fn interop_root() -> impl Strategy<Value = InteropRoot> {
     })
 }
 
+fn l2_log() -> impl Strategy<Value = L2Log> {
+    (any::<u8>(), any::<bool>(), any::<u16>(), address(), b256(), b256()).prop_map(
+        |(shard, service, tx, sender, key, value)| L2Log {
+            l2ShardId: shard,
+            isService: service,
+            txNumberInBatch: tx,
+            sender,
+            key,
+            value,
+        },
+    )
+}
+
 fn legacy_batches_call() -> impl Strategy<Value = LegacyBatchesCall> {
     prop_oneof![
         (legacy_stored(), vec(commit_legacy(), 0..3)).prop_map(|(last_committed, batches)| {
@@ -182,6 +195,31 @@ fn interop_data() -> impl Strategy<Value = InteropData> {
                 priority_ops,
                 dependency_roots
             }),
+        (
+            (vec(stored(), 0..3), vec(priority_ops(), 0..2), vec(vec(interop_root(), 0..2), 0..2)),
+            (
+                vec(vec(l2_log(), 0..2), 0..3),
+                vec(vec(bytes(), 0..2), 0..3),
+                vec(b256(), 0..3),
+                address()
+            ),
+        )
+            .prop_map(
+                |(
+                    (batches, priority_ops, dependency_roots),
+                    (logs, messages, message_roots, payer),
+                )| {
+                    InteropData::ExecuteMediumInterop {
+                        batches,
+                        priority_ops,
+                        dependency_roots,
+                        logs,
+                        messages,
+                        message_roots,
+                        settlement_fee_payer: payer,
+                    }
+                }
+            ),
     ]
 }
 
@@ -467,4 +505,60 @@ fn gateway_execute_matches_a_hand_assembled_encoding() {
     assert_eq!(decode_executor_call(&expected).expect("decodes"), call);
     let ExecutorCall::Gateway(range) = &call else { unreachable!() };
     assert!(range.bounds_match());
+}
+
+#[test]
+fn v29_and_v31_execute_payloads_are_told_apart() {
+    // Same selector (0xa085344d) and version byte 1; the layouts come from era-contracts
+    // `BatchDecoder.sol` on `main` (three parts) and `draft-v31` (seven parts). Built by hand with
+    // every array empty: the canonical head is 3 resp. 7 words, so the first offset differs.
+    let selector = [0xa0, 0x85, 0x34, 0x4d];
+    let mut v29 = vec![1u8];
+    for w in [0x60, 0x80, 0xa0, 0, 0, 0] {
+        v29.extend(word(w));
+    }
+    let call = decode_executor_call(&range_call(selector, [0; 32], &v29)).expect("v29");
+    assert!(matches!(
+        call,
+        ExecutorCall::Interop(RangeCall { data: InteropData::Execute { .. }, .. })
+    ));
+
+    let payer = Address::repeat_byte(0x42);
+    let mut v31 = vec![1u8];
+    for w in [0xe0, 0x100, 0x120, 0x140, 0x160, 0x180] {
+        v31.extend(word(w));
+    }
+    let mut payer_word = [0u8; 32];
+    payer_word[12..].copy_from_slice(payer.as_slice());
+    v31.extend(payer_word);
+    for _ in 0..6 {
+        v31.extend(word(0));
+    }
+    let calldata = range_call(selector, [0; 32], &v31);
+    let call = decode_executor_call(&calldata).expect("v31");
+    let ExecutorCall::Interop(RangeCall {
+        data: InteropData::ExecuteMediumInterop { settlement_fee_payer, ref logs, .. },
+        ..
+    }) = call
+    else {
+        panic!("not the v31 form: {call:?}");
+    };
+    assert_eq!(settlement_fee_payer, payer);
+    assert!(logs.is_empty());
+    assert_eq!(call.encode(), calldata);
+}
+
+#[test]
+fn l2_log_struct_is_the_packed_log() {
+    let log = zkstack_l1::L2ToL1Log {
+        shard_id: 0,
+        is_service: true,
+        tx_number_in_block: 7,
+        sender: Address::repeat_byte(0x80),
+        key: B256::repeat_byte(1),
+        value: B256::repeat_byte(2),
+    };
+    let sol = L2Log::from(log);
+    assert_eq!((sol.l2ShardId, sol.isService, sol.txNumberInBatch), (0, true, 7));
+    assert_eq!(zkstack_l1::L2ToL1Log::from(sol), log);
 }

@@ -1,11 +1,11 @@
 //! The typed Executor call: one variant per generation, each with the arguments it carries.
 
-use alloy_primitives::{Address, Selector, U256};
+use alloy_primitives::{Address, B256, Bytes, Selector, U256};
 
 use super::generation::ExecutorGeneration;
 use super::sol::{
-    CommitBatchInfo, CommitBatchInfoLegacy, CommitBlockInfo, InteropRoot, LegacyStoredBatchInfo,
-    PrecommitInfo, PriorityOpsBatchInfo, ProofInput, StoredBatchInfo,
+    CommitBatchInfo, CommitBatchInfoLegacy, CommitBlockInfo, InteropRoot, L2Log,
+    LegacyStoredBatchInfo, PrecommitInfo, PriorityOpsBatchInfo, ProofInput, StoredBatchInfo,
 };
 
 /// One call to the Executor facet (the ValidatorTimelock in front of it has the same selectors).
@@ -27,9 +27,9 @@ pub enum ExecutorCall {
     },
     /// v26–v28: chain id, batch range and a payload prefixed by encoding version 0.
     Gateway(RangeCall<U256, GatewayData>),
-    /// v29–v30: chain address, batch range and a payload prefixed by encoding version 1.
+    /// v29+: chain address, batch range and a payload prefixed by encoding version 1.
     Interop(RangeCall<Address, InteropData>),
-    /// v29–v30: `precommitSharedBridge`.
+    /// v29+: `precommitSharedBridge`.
     Precommit(PrecommitCall),
     /// A revert of unexecuted batches, in any generation.
     Revert(RevertCall),
@@ -131,7 +131,7 @@ pub enum GatewayData {
     },
 }
 
-/// Payload of a v29–v30 call (`BatchDecoder.sol`, encoding version 1).
+/// Payload of a v29+ call (`BatchDecoder.sol`, encoding version 1).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InteropData {
     /// `abi.encode(StoredBatchInfo, CommitBatchInfo[])`.
@@ -159,9 +159,30 @@ pub enum InteropData {
         /// Interop roots each batch depends on.
         dependency_roots: Vec<Vec<InteropRoot>>,
     },
+    /// v31 (era-contracts `draft-v31`, zksync-era `is_pre_medium_interop`):
+    /// `abi.encode(StoredBatchInfo[], PriorityOpsBatchInfo[], InteropRoot[][], L2Log[][],
+    /// bytes[][], bytes32[], address)`, same selector and version byte as v29's execute. Under
+    /// strict decoding the two layouts cannot be confused (their head sizes, hence their first
+    /// offsets, differ).
+    ExecuteMediumInterop {
+        /// The batches to execute.
+        batches: Vec<StoredBatchInfo>,
+        /// Priority-tree proofs, one per batch.
+        priority_ops: Vec<PriorityOpsBatchInfo>,
+        /// Interop roots each batch depends on.
+        dependency_roots: Vec<Vec<InteropRoot>>,
+        /// The user L2→L1 logs of each batch.
+        logs: Vec<Vec<L2Log>>,
+        /// The L2→L1 message preimages of each batch.
+        messages: Vec<Vec<Bytes>>,
+        /// The multichain batch roots, one per batch.
+        message_roots: Vec<B256>,
+        /// Who pays the Gateway settlement fees.
+        settlement_fee_payer: Address,
+    },
 }
 
-/// `precommitSharedBridge(address, uint256, bytes)` (v29–v30); the bytes are
+/// `precommitSharedBridge(address, uint256, bytes)` (v29+); the bytes are
 /// `0x01 ‖ abi.encode(PrecommitInfo)`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PrecommitCall {
@@ -193,7 +214,7 @@ pub enum RevertCall {
         /// Last batch to keep.
         new_last_batch: U256,
     },
-    /// `revertBatchesSharedBridge(address, uint256)`, v29–v30.
+    /// `revertBatchesSharedBridge(address, uint256)`, v29+.
     Interop {
         /// The chain's diamond proxy address.
         chain: Address,
@@ -259,7 +280,12 @@ macro_rules! batch_numbers {
 }
 
 batch_numbers!(GatewayData { Commit => batches, Prove => committed, Execute => batches });
-batch_numbers!(InteropData { Commit => batches, Prove => committed, Execute => batches });
+batch_numbers!(InteropData {
+    Commit => batches,
+    Prove => committed,
+    Execute => batches,
+    ExecuteMediumInterop => batches,
+});
 
 impl ExecutorCall {
     /// What the call does.
@@ -279,9 +305,10 @@ impl ExecutorCall {
             | Self::Boojum(LegacyBatchesCall::Execute { .. })
             | Self::SharedBridge { call: LegacyBatchesCall::Execute { .. }, .. }
             | Self::Gateway(RangeCall { data: GatewayData::Execute { .. }, .. })
-            | Self::Interop(RangeCall { data: InteropData::Execute { .. }, .. }) => {
-                CallKind::Execute
-            }
+            | Self::Interop(RangeCall {
+                data: InteropData::Execute { .. } | InteropData::ExecuteMediumInterop { .. },
+                ..
+            }) => CallKind::Execute,
             Self::Precommit(_) => CallKind::Precommit,
             Self::Revert(_) => CallKind::Revert,
         }

@@ -39,9 +39,10 @@ impl ExecutorCall {
             }
             Self::Interop(RangeCall { data: InteropData::Commit { .. }, .. }) => &f::COMMIT_INTEROP,
             Self::Interop(RangeCall { data: InteropData::Prove { .. }, .. }) => &f::PROVE_INTEROP,
-            Self::Interop(RangeCall { data: InteropData::Execute { .. }, .. }) => {
-                &f::EXECUTE_INTEROP
-            }
+            Self::Interop(RangeCall {
+                data: InteropData::Execute { .. } | InteropData::ExecuteMediumInterop { .. },
+                ..
+            }) => &f::EXECUTE_INTEROP,
             Self::Precommit(_) => &f::PRECOMMIT_INTEROP,
             Self::Revert(RevertCall::Blocks { .. }) => &f::REVERT_BLOCKS,
             Self::Revert(RevertCall::Batches { .. }) => &f::REVERT_BATCHES,
@@ -190,12 +191,14 @@ fn encode_interop(c: &RangeCall<alloy_primitives::Address, InteropData>) -> Vec<
             proofData: bytes,
         }
         .abi_encode(),
-        InteropData::Execute { .. } => I::executeBatchesSharedBridgeCall {
-            chain: c.chain,
-            processFrom: c.process_from,
-            processTo: c.process_to,
-            executeData: bytes,
+        InteropData::Execute { .. } | InteropData::ExecuteMediumInterop { .. } => {
+            I::executeBatchesSharedBridgeCall {
+                chain: c.chain,
+                processFrom: c.process_from,
+                processTo: c.process_to,
+                executeData: bytes,
+            }
+            .abi_encode()
         }
-        .abi_encode(),
     }
 }

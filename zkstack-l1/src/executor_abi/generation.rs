@@ -19,8 +19,9 @@ pub enum ExecutorGeneration {
     SharedBridge,
     /// v26–v28: `(uint256 chainId, uint256 from, uint256 to, bytes data)`, `data[0] == 0`.
     Gateway,
-    /// v29–v30: `(address chain, uint256 from, uint256 to, bytes data)`, `data[0] == 1`, the
-    /// nine-field stored batch info, interop roots on execute, and `precommitSharedBridge`.
+    /// v29+: `(address chain, uint256 from, uint256 to, bytes data)`, `data[0] == 1`, the
+    /// nine-field stored batch info, interop roots on execute, and `precommitSharedBridge`
+    /// (v31 adds logs, messages, roots and a fee payer to the execute payload).
     Interop,
 }
 
@@ -31,8 +32,8 @@ impl ExecutorGeneration {
 
     /// The generation zksync-era uses to send batches of `version` to a chain of that version.
     ///
-    /// v31's execute payload (interop fees: logs, messages, roots, fee payer) is not modelled;
-    /// v31 maps to [`Self::Interop`], whose commit, prove and precommit encodings it shares.
+    /// v31 maps to [`Self::Interop`]; its execute payload is the medium-interop form
+    /// (see [`uses_medium_interop_execute`](Self::uses_medium_interop_execute)).
     pub const fn for_protocol_version(version: ProtocolVersionId) -> Self {
         if version.is_pre_boojum() {
             Self::PreBoojum
@@ -45,6 +46,13 @@ impl ExecutorGeneration {
         } else {
             Self::Interop
         }
+    }
+
+    /// Whether zksync-era sends `version`'s execute payload in the v31 form
+    /// ([`InteropData::ExecuteMediumInterop`](super::InteropData::ExecuteMediumInterop)):
+    /// `!is_pre_medium_interop()`, i.e. v31+.
+    pub const fn uses_medium_interop_execute(version: ProtocolVersionId) -> bool {
+        version.minor() >= 31
     }
 
     /// The encoding-version byte that prefixes the `bytes` payload, for generations that have one
@@ -65,7 +73,7 @@ impl fmt::Display for ExecutorGeneration {
             Self::Boojum => "Boojum (v18-v22)",
             Self::SharedBridge => "shared bridge (v23-v25)",
             Self::Gateway => "Gateway (v26-v28)",
-            Self::Interop => "interop (v29-v30)",
+            Self::Interop => "interop (v29+)",
         })
     }
 }

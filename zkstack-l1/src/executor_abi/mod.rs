@@ -11,11 +11,15 @@
 //! | Boojum | v18–v22 | `commitBatches(StoredBatchInfo, CommitBatchInfo[])`, `proveBatches`, `executeBatches` |
 //! | shared bridge | v23–v25 | the same behind `uint256 chainId` (`…SharedBridge`) |
 //! | Gateway | v26–v28 | `(uint256 chainId, uint256 from, uint256 to, bytes data)`, `data = 0x00 ‖ abi.encode(…)` |
-//! | interop | v29–v30 | `(address chain, uint256 from, uint256 to, bytes data)`, `data = 0x01 ‖ abi.encode(…)`, `precommitSharedBridge` |
+//! | interop | v29+ | `(address chain, uint256 from, uint256 to, bytes data)`, `data = 0x01 ‖ abi.encode(…)`, `precommitSharedBridge` |
+//!
+//! Within interop, v31 ("medium interop") extends only the execute payload (logs, messages,
+//! multichain roots, settlement fee payer): [`InteropData::ExecuteMediumInterop`].
 //!
 //! Sources: era-contracts `IExecutor.sol`, `Executor.sol` and `BatchDecoder.sol` on the release
-//! branches of each generation, and zksync-era `core/lib/l1_contract_interface/src/i_executor`.
-//! Not modelled: v31's extended execute payload (interop fees) and ZKsync OS commit encodings.
+//! branches of each generation (v31: branch `draft-v31`), and zksync-era
+//! `core/lib/l1_contract_interface/src/i_executor`. Not modelled: the ZKsync OS commit encoding
+//! (version byte 4 of `draft-v31`) and `settleBatchesSharedBridge`.
 
 mod call;
 mod commit_batch_info;
@@ -24,6 +28,7 @@ mod encode;
 mod error;
 mod functions;
 mod generation;
+mod l2_log;
 mod payload;
 mod sol;
 mod stored_batch_info;
@@ -38,6 +43,6 @@ pub use functions::{EXECUTOR_FUNCTIONS, ExecutorFunction, executor_function};
 pub use generation::ExecutorGeneration;
 pub use payload::{GATEWAY_ENCODING_VERSION, INTEROP_ENCODING_VERSION};
 pub use sol::{
-    CommitBatchInfo, CommitBatchInfoLegacy, CommitBlockInfo, InteropRoot, LegacyStoredBatchInfo,
-    PrecommitInfo, PriorityOpsBatchInfo, ProofInput, StoredBatchInfo,
+    CommitBatchInfo, CommitBatchInfoLegacy, CommitBlockInfo, InteropRoot, L2Log,
+    LegacyStoredBatchInfo, PrecommitInfo, PriorityOpsBatchInfo, ProofInput, StoredBatchInfo,
 };

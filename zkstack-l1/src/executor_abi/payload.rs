@@ -1,6 +1,6 @@
 //! The version-prefixed `bytes` payloads of v26+ calls (era-contracts `BatchDecoder.sol`).
 
-use alloy_primitives::U256;
+use alloy_primitives::{Address, B256, Bytes, U256};
 use alloy_sol_types::abi::AbiDecoderConfig;
 use alloy_sol_types::abi::TokenSeq;
 use alloy_sol_types::{SolType, SolValue};
@@ -8,8 +8,8 @@ use alloy_sol_types::{SolType, SolValue};
 use super::call::{GatewayData, InteropData};
 use super::error::{AbiError, AbiPart};
 use super::sol::{
-    CommitBatchInfo, InteropRoot, LegacyStoredBatchInfo, PrecommitInfo, PriorityOpsBatchInfo,
-    StoredBatchInfo,
+    CommitBatchInfo, InteropRoot, L2Log, LegacyStoredBatchInfo, PrecommitInfo,
+    PriorityOpsBatchInfo, StoredBatchInfo,
 };
 
 /// Encoding version of v26–v28 payloads.
@@ -116,6 +116,24 @@ impl InteropData {
                 (batches.clone(), priority_ops.clone(), dependency_roots.clone())
                     .abi_encode_params()
             }
+            Self::ExecuteMediumInterop {
+                batches,
+                priority_ops,
+                dependency_roots,
+                logs,
+                messages,
+                message_roots,
+                settlement_fee_payer,
+            } => (
+                batches.clone(),
+                priority_ops.clone(),
+                dependency_roots.clone(),
+                logs.clone(),
+                messages.clone(),
+                message_roots.clone(),
+                *settlement_fee_payer,
+            )
+                .abi_encode_params(),
         };
         versioned(INTEROP_ENCODING_VERSION, &params)
     }
@@ -136,15 +154,51 @@ impl InteropData {
                     )?;
                 Self::Prove { prev, committed, proof }
             }
-            BatchOp::Execute => {
-                let (batches, priority_ops, dependency_roots) = decode_params::<(
-                    Vec<StoredBatchInfo>,
-                    Vec<PriorityOpsBatchInfo>,
-                    Vec<Vec<InteropRoot>>,
-                )>(call, params)?;
-                Self::Execute { batches, priority_ops, dependency_roots }
-            }
+            BatchOp::Execute => Self::decode_execute(call, params)?,
         })
+    }
+}
+
+impl InteropData {
+    /// v29's three-part execute payload, or else v31's seven-part one. Strict decoding makes the
+    /// choice unambiguous: a canonical encoding's first offset is its head size (0x60 vs 0xe0).
+    fn decode_execute(call: &'static str, params: &[u8]) -> Result<Self, AbiError> {
+        type V29 = (Vec<StoredBatchInfo>, Vec<PriorityOpsBatchInfo>, Vec<Vec<InteropRoot>>);
+        type V31 = (
+            Vec<StoredBatchInfo>,
+            Vec<PriorityOpsBatchInfo>,
+            Vec<Vec<InteropRoot>>,
+            Vec<Vec<L2Log>>,
+            Vec<Vec<Bytes>>,
+            Vec<B256>,
+            Address,
+        );
+        let v29_error = match decode_params::<V29>(call, params) {
+            Ok((batches, priority_ops, dependency_roots)) => {
+                return Ok(Self::Execute { batches, priority_ops, dependency_roots });
+            }
+            Err(e) => e,
+        };
+        match decode_params::<V31>(call, params) {
+            Ok((
+                batches,
+                priority_ops,
+                dependency_roots,
+                logs,
+                messages,
+                message_roots,
+                settlement_fee_payer,
+            )) => Ok(Self::ExecuteMediumInterop {
+                batches,
+                priority_ops,
+                dependency_roots,
+                logs,
+                messages,
+                message_roots,
+                settlement_fee_payer,
+            }),
+            Err(_) => Err(v29_error),
+        }
     }
 }
 

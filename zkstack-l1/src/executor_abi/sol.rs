@@ -169,6 +169,24 @@ alloy_sol_types::sol! {
         bytes32[] sides;
     }
 
+    /// An L2→L1 log as a Solidity struct (era-contracts `Messaging.sol`), passed on execute from
+    /// v31; the same fields as the packed [`crate::L2ToL1Log`].
+    #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+    struct L2Log {
+        /// Shard of the log.
+        uint8 l2ShardId;
+        /// Whether a system contract emitted it.
+        bool isService;
+        /// Index of the emitting transaction in the batch.
+        uint16 txNumberInBatch;
+        /// The L2 sender.
+        address sender;
+        /// First payload word.
+        bytes32 key;
+        /// Second payload word.
+        bytes32 value;
+    }
+
     /// Transaction-status commitments posted before a batch is committed (v29+).
     #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
     struct PrecommitInfo {
