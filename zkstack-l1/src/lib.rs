@@ -11,6 +11,7 @@
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
 
 pub mod commitment;
+pub mod executor_abi;
 pub mod l2_to_l1_log;
 pub mod log_tree;
 pub mod protocol_version;

@@ -6,6 +6,7 @@
 
 #![allow(dead_code)]
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
@@ -40,7 +41,9 @@ pub fn registry_crate(crate_spec: &str) -> Option<PathBuf> {
             Ok(out) => String::from_utf8_lossy(&out.stderr).into_owned(),
             Err(err) => err.to_string(),
         };
-        eprintln!(
+        // Written to the process's stderr directly, so that libtest's output capture cannot hide it.
+        let _ = writeln!(
+            std::io::stderr(),
             "\n*** SKIP: could not fetch {crate_spec} from the registry into {}; its test vectors \
              are NOT checked. cargo said: {why}\n",
             cargo_home.display()
