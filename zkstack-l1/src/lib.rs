@@ -11,8 +11,11 @@
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
 
 pub mod l2_to_l1_log;
+pub mod mailbox;
+pub mod priority;
 pub mod protocol_version;
 
 pub use alloy_primitives::{Address, B256, Bytes, U256};
 pub use l2_to_l1_log::L2ToL1Log;
+pub use priority::{L2CanonicalTransaction, PriorityOpsBatchInfo, PriorityTree};
 pub use protocol_version::{ProtocolVersionId, UnsupportedProtocolVersion};
