@@ -1,6 +1,8 @@
 //! Priority tree, dynamic incremental Merkle tree and range proofs, checked against the
 //! era-contracts foundry tests, zksync-era's `mini_merkle_tree` tests and independent models.
 
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
 use alloy_primitives::{B256, U256, b256, keccak256};
 use proptest::prelude::*;
 use zkstack_l1::priority::{
@@ -41,10 +43,16 @@ fn foundry_gets_and_push() {
 
     let (leaf1, leaf2) = (mock_leaf(1), mock_leaf(2));
     tree.push(leaf1).unwrap();
-    assert_eq!((tree.size(), tree.first_unprocessed_priority_tx(), tree.total_priority_txs()), (1, 0, 1));
+    assert_eq!(
+        (tree.size(), tree.first_unprocessed_priority_tx(), tree.total_priority_txs()),
+        (1, 0, 1)
+    );
     assert_eq!(tree.root(), leaf1);
     tree.push(leaf2).unwrap();
-    assert_eq!((tree.size(), tree.first_unprocessed_priority_tx(), tree.total_priority_txs()), (2, 0, 2));
+    assert_eq!(
+        (tree.size(), tree.first_unprocessed_priority_tx(), tree.total_priority_txs()),
+        (2, 0, 2)
+    );
     assert_eq!(tree.root(), efficient_hash(leaf1, leaf2));
 }
 
@@ -123,10 +131,16 @@ fn commitment_rules() {
     let (mut tree, _) = tree_with(5);
     let mut c = tree.commitment();
     c.start_index = 1;
-    assert_eq!(tree.l1_reinit(&c), Err(PriorityTreeError::InvalidStartIndex { tree: 0, commitment: 1 }));
+    assert_eq!(
+        tree.l1_reinit(&c),
+        Err(PriorityTreeError::InvalidStartIndex { tree: 0, commitment: 1 })
+    );
     let mut c = tree.commitment();
     c.next_leaf_index = 6;
-    assert_eq!(tree.l1_reinit(&c), Err(PriorityTreeError::InvalidNextLeafIndex { tree: 5, commitment: 6 }));
+    assert_eq!(
+        tree.l1_reinit(&c),
+        Err(PriorityTreeError::InvalidNextLeafIndex { tree: 5, commitment: 6 })
+    );
     assert_eq!(tree.check_gw_reinit(&c), Ok(()));
     c.unprocessed_index = 4;
     tree.l1_reinit(&PriorityTreeCommitment { next_leaf_index: 5, ..c.clone() }).unwrap();
@@ -137,7 +151,10 @@ fn commitment_rules() {
         Err(PriorityTreeError::InvalidUnprocessedIndex { tree: 4, commitment: 3 })
     );
     let tall = PriorityTreeCommitment { sides: vec![B256::ZERO; 66], ..Default::default() };
-    assert!(matches!(PriorityTree::from_commitment(&tall), Err(PriorityTreeError::CommitmentTooTall { .. })));
+    assert!(matches!(
+        PriorityTree::from_commitment(&tall),
+        Err(PriorityTreeError::CommitmentTooTall { .. })
+    ));
 }
 
 /// `PriorityTree.skipUntil`: ids before the start are ignored, the cursor never moves back.
@@ -221,7 +238,10 @@ fn mini_merkle_tree_vectors() {
     for _ in 0..5 {
         tree.push(leaf(1)).unwrap();
     }
-    assert_eq!(tree.root(), b256!("fa4c924185122254742622b10b68df8de89d33f685ee579f37a50c552b0d245d"));
+    assert_eq!(
+        tree.root(),
+        b256!("fa4c924185122254742622b10b68df8de89d33f685ee579f37a50c552b0d245d")
+    );
 
     // `caching_leaves`: 50 leaves [1..=50; 88]; leaf 49's single path against the root.
     let mut tree = DynamicIncrementalMerkle::new(zero);
@@ -247,7 +267,9 @@ mod murky {
     use super::*;
 
     fn hash_level(data: &[B256]) -> Vec<B256> {
-        data.chunks(2).map(|p| efficient_hash(p[0], p.get(1).copied().unwrap_or(B256::ZERO))).collect()
+        data.chunks(2)
+            .map(|p| efficient_hash(p[0], p.get(1).copied().unwrap_or(B256::ZERO)))
+            .collect()
     }
 
     pub fn root(data: &[B256]) -> B256 {
@@ -281,20 +303,33 @@ fn foundry_merkle_tests() {
     let elements: Vec<B256> = (0..65).map(mock_leaf).collect();
     let root = murky::root(&elements);
     let range = |start: usize, end: usize| {
-        (murky::proof(&elements, start), murky::proof(&elements, end), elements[start..=end].to_vec())
+        (
+            murky::proof(&elements, start),
+            murky::proof(&elements, end),
+            elements[start..=end].to_vec(),
+        )
     };
 
     // testElements (every index) via calculateRoot.
     for (i, leaf) in elements.iter().enumerate() {
-        assert_eq!(calculate_root(&murky::proof(&elements, i), U256::from(i), *leaf).unwrap(), root);
+        assert_eq!(
+            calculate_root(&murky::proof(&elements, i), U256::from(i), *leaf).unwrap(),
+            root
+        );
     }
     // testEmptyProof_shouldSucceed.
     assert_eq!(calculate_root(&[], U256::ZERO, elements[0]).unwrap(), elements[0]);
     // testLeafIndexTooBig_shouldRevert.
     let p0 = murky::proof(&elements, 0);
-    assert_eq!(calculate_root(&p0, U256::from(1u8) << 255, elements[0]), Err(MerkleError::IndexOutOfBounds));
+    assert_eq!(
+        calculate_root(&p0, U256::from(1u8) << 255, elements[0]),
+        Err(MerkleError::IndexOutOfBounds)
+    );
     // testProofLengthTooLarge_shouldRevert.
-    assert_eq!(calculate_root(&[B256::ZERO; 256], U256::ZERO, elements[0]), Err(MerkleError::PathOutOfBounds));
+    assert_eq!(
+        calculate_root(&[B256::ZERO; 256], U256::ZERO, elements[0]),
+        Err(MerkleError::PathOutOfBounds)
+    );
 
     // testRangeProof, testRangeProofIncorrect.
     let (left, right, leaves) = range(10, 13);
@@ -306,7 +341,10 @@ fn foundry_merkle_tests() {
         Err(MerkleError::PathLengthMismatch { path_length: 6, expected_length: 7 })
     );
     // testRangeProofEmptyPaths_shouldRevert.
-    assert_eq!(calculate_root_paths(&[], &[], U256::from(10), &leaves), Err(MerkleError::PathEmpty));
+    assert_eq!(
+        calculate_root_paths(&[], &[], U256::from(10), &leaves),
+        Err(MerkleError::PathEmpty)
+    );
     // testRangeProofWrongIndex_shouldRevert.
     assert_eq!(
         calculate_root_paths(&left, &right, U256::from(128), &leaves),
@@ -316,12 +354,21 @@ fn foundry_merkle_tests() {
     let (left, right, leaves) = range(10, 10);
     assert_eq!(calculate_root_paths(&left, &right, U256::from(10), &leaves).unwrap(), root);
     // testRangeProofEmpty_shouldRevert.
-    assert_eq!(calculate_root_paths(&left, &right, U256::from(10), &[]), Err(MerkleError::NothingToProve));
+    assert_eq!(
+        calculate_root_paths(&left, &right, U256::from(10), &[]),
+        Err(MerkleError::NothingToProve)
+    );
     // testRangeProofSingleElementTree.
-    assert_eq!(calculate_root_paths(&[], &[], U256::ZERO, &elements[10..11]).unwrap(), elements[10]);
+    assert_eq!(
+        calculate_root_paths(&[], &[], U256::ZERO, &elements[10..11]).unwrap(),
+        elements[10]
+    );
     // Path of 256 entries.
     let long = vec![B256::ZERO; 256];
-    assert_eq!(calculate_root_paths(&long, &long, U256::ZERO, &leaves), Err(MerkleError::PathOutOfBounds));
+    assert_eq!(
+        calculate_root_paths(&long, &long, U256::ZERO, &leaves),
+        Err(MerkleError::PathOutOfBounds)
+    );
     // A start index near 2^256 overflows like checked Solidity arithmetic.
     assert!(matches!(
         calculate_root_paths(&left, &right, U256::MAX, &elements[..2]),
@@ -340,7 +387,12 @@ fn exhaustive_small_range_proofs() {
         for start in 0..tree_len {
             for count in 1..=tree_len - start {
                 let info = prover.batch_info(start, count, tree_len).unwrap();
-                let got = calculate_root_paths(&info.left_path, &info.right_path, U256::from(start), &info.item_hashes);
+                let got = calculate_root_paths(
+                    &info.left_path,
+                    &info.right_path,
+                    U256::from(start),
+                    &info.item_hashes,
+                );
                 assert_eq!(got, Ok(root), "tree_len {tree_len} start {start} count {count}");
             }
         }
@@ -377,7 +429,10 @@ fn prover_rejects_out_of_range() {
     let prover = PriorityLeaves::new((0..5).map(mock_leaf).collect());
     assert!(matches!(prover.batch_info(3, 3, 5), Err(PriorityTreeError::RangeOutOfBounds { .. })));
     assert!(matches!(prover.batch_info(0, 1, 6), Err(PriorityTreeError::RangeOutOfBounds { .. })));
-    assert!(matches!(prover.batch_info(usize::MAX, 2, 5), Err(PriorityTreeError::RangeOutOfBounds { .. })));
+    assert!(matches!(
+        prover.batch_info(usize::MAX, 2, 5),
+        Err(PriorityTreeError::RangeOutOfBounds { .. })
+    ));
     assert_eq!(prover.batch_info(2, 0, 5).unwrap(), PriorityOpsBatchInfo::default());
 }
 

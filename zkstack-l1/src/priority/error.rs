@@ -108,7 +108,9 @@ pub enum PriorityTreeError {
     #[error("priority tree index overflows u64")]
     IndexOverflow,
     /// Not from the contract: a range proof was requested for leaves the prover does not have.
-    #[error("range {start}..{start}+{count} is not inside a tree of {tree_len} leaves (of {known} known)")]
+    #[error(
+        "range {start}..{start}+{count} is not inside a tree of {tree_len} leaves (of {known} known)"
+    )]
     RangeOutOfBounds {
         /// First leaf of the range.
         start: u64,

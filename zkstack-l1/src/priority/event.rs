@@ -3,8 +3,8 @@
 use alloy_primitives::{B256, Bytes, U256};
 use alloy_sol_types::SolEvent;
 
-pub use super::canonical_tx::NewPriorityRequest;
 use super::L2CanonicalTransaction;
+pub use super::canonical_tx::NewPriorityRequest;
 
 /// A `NewPriorityRequest` log that cannot be decoded or is not self-consistent.
 #[derive(Debug, thiserror::Error)]
@@ -13,7 +13,9 @@ pub enum NewPriorityRequestDecodeError {
     #[error("malformed NewPriorityRequest log: {0}")]
     Abi(#[from] alloy_sol_types::Error),
     /// `txHash` is not the canonical hash of `transaction`.
-    #[error("NewPriorityRequest txHash {logged} differs from the transaction's canonical hash {computed}")]
+    #[error(
+        "NewPriorityRequest txHash {logged} differs from the transaction's canonical hash {computed}"
+    )]
     HashMismatch {
         /// The hash in the log.
         logged: B256,
@@ -62,7 +64,10 @@ impl NewPriorityRequest {
     pub fn check_consistency(&self) -> Result<(), NewPriorityRequestDecodeError> {
         let computed = self.transaction.canonical_hash();
         if computed != self.txHash {
-            return Err(NewPriorityRequestDecodeError::HashMismatch { logged: self.txHash, computed });
+            return Err(NewPriorityRequestDecodeError::HashMismatch {
+                logged: self.txHash,
+                computed,
+            });
         }
         if self.txId != self.transaction.nonce {
             return Err(NewPriorityRequestDecodeError::IdMismatch {

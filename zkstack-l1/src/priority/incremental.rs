@@ -40,7 +40,10 @@ impl DynamicIncrementalMerkle {
             return Err(PriorityTreeError::InvalidCommitment);
         }
         if sides.len() > MAX_SIDES {
-            return Err(PriorityTreeError::CommitmentTooTall { height: sides.len(), max: MAX_SIDES });
+            return Err(PriorityTreeError::CommitmentTooTall {
+                height: sides.len(),
+                max: MAX_SIDES,
+            });
         }
         let mut zeros = Vec::with_capacity(sides.len());
         let mut z = zero;

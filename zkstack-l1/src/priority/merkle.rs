@@ -56,7 +56,10 @@ pub fn calculate_root_paths(
 ) -> Result<B256, MerkleError> {
     let path_length = start_path.len();
     if path_length != end_path.len() {
-        return Err(MerkleError::PathLengthMismatch { path_length, expected_length: end_path.len() });
+        return Err(MerkleError::PathLengthMismatch {
+            path_length,
+            expected_length: end_path.len(),
+        });
     }
     if path_length > MAX_PATH_LENGTH {
         return Err(MerkleError::PathOutOfBounds);
@@ -68,7 +71,8 @@ pub fn calculate_root_paths(
     if level_len == 0 {
         return Err(MerkleError::NothingToProve);
     }
-    let end = start_index.checked_add(U256::from(level_len)).ok_or(SolidityPanic::ArithmeticOverflow)?;
+    let end =
+        start_index.checked_add(U256::from(level_len)).ok_or(SolidityPanic::ArithmeticOverflow)?;
     if end > U256::from(1u8) << path_length {
         return Err(MerkleError::IndexOrHeightMismatch);
     }

@@ -26,7 +26,8 @@ mod tree;
 
 pub use batch_info::PriorityOpsBatchInfo;
 pub use canonical_tx::{
-    L2CanonicalTransaction, PRIORITY_OPERATION_L2_TX_TYPE, SYSTEM_UPGRADE_L2_TX_TYPE, address_to_u256,
+    L2CanonicalTransaction, PRIORITY_OPERATION_L2_TX_TYPE, SYSTEM_UPGRADE_L2_TX_TYPE,
+    address_to_u256,
 };
 pub use error::{MerkleError, PriorityTreeError, SolidityPanic};
 pub use event::{NewPriorityRequest, NewPriorityRequestDecodeError};

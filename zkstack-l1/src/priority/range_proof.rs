@@ -103,7 +103,12 @@ impl PriorityLeaves {
         self.batch_info(start, count, start.saturating_add(count))
     }
 
-    fn check_range(&self, start: usize, count: usize, tree_len: usize) -> Result<(), PriorityTreeError> {
+    fn check_range(
+        &self,
+        start: usize,
+        count: usize,
+        tree_len: usize,
+    ) -> Result<(), PriorityTreeError> {
         let fits = start
             .checked_add(count)
             .is_some_and(|end| end <= tree_len && tree_len <= self.leaves.len());

@@ -160,7 +160,10 @@ impl PriorityTree {
 
     /// `l1Reinit`: when a chain returns to L1, adopts the settlement layer's cursor after checking
     /// that the commitment continues this tree.
-    pub fn l1_reinit(&mut self, commitment: &PriorityTreeCommitment) -> Result<(), PriorityTreeError> {
+    pub fn l1_reinit(
+        &mut self,
+        commitment: &PriorityTreeCommitment,
+    ) -> Result<(), PriorityTreeError> {
         self.check_start_and_cursor(commitment)?;
         if self.tree.next_leaf_index() < commitment.next_leaf_index {
             return Err(PriorityTreeError::InvalidNextLeafIndex {
@@ -173,7 +176,10 @@ impl PriorityTree {
     }
 
     /// `checkGWReinit`: the checks a Gateway makes before accepting a chain's commitment.
-    pub fn check_gw_reinit(&self, commitment: &PriorityTreeCommitment) -> Result<(), PriorityTreeError> {
+    pub fn check_gw_reinit(
+        &self,
+        commitment: &PriorityTreeCommitment,
+    ) -> Result<(), PriorityTreeError> {
         self.check_start_and_cursor(commitment)?;
         if self.tree.next_leaf_index() > commitment.next_leaf_index {
             return Err(PriorityTreeError::InvalidNextLeafIndex {
@@ -184,7 +190,10 @@ impl PriorityTree {
         Ok(())
     }
 
-    fn check_start_and_cursor(&self, commitment: &PriorityTreeCommitment) -> Result<(), PriorityTreeError> {
+    fn check_start_and_cursor(
+        &self,
+        commitment: &PriorityTreeCommitment,
+    ) -> Result<(), PriorityTreeError> {
         if self.start_index != commitment.start_index {
             return Err(PriorityTreeError::InvalidStartIndex {
                 tree: self.start_index,
