@@ -4,7 +4,8 @@
 //!   `_deriveL2GasPrice`, for rollup and validium pricing and any base-token ratio.
 //! - [`validate_l1_to_l2_transaction`] and its parts: era-contracts `TransactionValidator.sol`.
 //! - [`check_request`]: the checks `_requestL2TransactionSender`/`_requestL2Transaction` make
-//!   before a request becomes a priority operation.
+//!   before a request becomes a priority operation; [`PriorityOpRequest`] and the aliasing helpers
+//!   build the resulting canonical transaction.
 //! - [`constants`]: the `Config.sol` constants these use.
 //!
 //! All arithmetic is on `U256` with the contract's checked semantics: where Solidity 0.8 would
@@ -20,6 +21,7 @@ pub mod constants;
 mod error;
 mod fee;
 mod request;
+mod serialize;
 mod validator;
 
 pub use error::{MailboxError, UpgradeTxVerifyParam};
@@ -28,6 +30,10 @@ pub use fee::{
     l2_transaction_base_cost,
 };
 pub use request::check_request;
+pub use serialize::{
+    L1_TO_L2_ALIAS_OFFSET, PriorityOpRequest, actual_refund_recipient, apply_l1_to_l2_alias,
+    undo_l1_to_l2_alias,
+};
 pub use validator::{
     minimal_priority_transaction_gas_limit, overhead_for_transaction, transaction_body_gas_limit,
     validate_l1_to_l2_transaction, validate_upgrade_transaction,
