@@ -1,0 +1,124 @@
+//! Errors of the priority module, named after the contracts' custom errors.
+
+use alloy_primitives::B256;
+
+/// A Solidity 0.8 panic (`Panic(uint256)`): what checked arithmetic or array access reverts with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
+pub enum SolidityPanic {
+    /// `Panic(0x11)`: checked arithmetic overflowed or underflowed.
+    #[error("Panic(0x11): arithmetic overflow or underflow")]
+    ArithmeticOverflow,
+    /// `Panic(0x12)`: division or modulo by zero.
+    #[error("Panic(0x12): division or modulo by zero")]
+    DivisionByZero,
+    /// `Panic(0x32)`: array index out of bounds.
+    #[error("Panic(0x32): array index out of bounds")]
+    ArrayOutOfBounds,
+}
+
+impl SolidityPanic {
+    /// The panic code Solidity puts in `Panic(uint256)`.
+    pub const fn code(self) -> u8 {
+        match self {
+            Self::ArithmeticOverflow => 0x11,
+            Self::DivisionByZero => 0x12,
+            Self::ArrayOutOfBounds => 0x32,
+        }
+    }
+}
+
+/// Reverts of era-contracts `common/libraries/Merkle.sol` (declared in `common/L1ContractErrors.sol`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
+pub enum MerkleError {
+    /// `MerklePathLengthMismatch(pathLength, expectedLength)`: left and right paths differ in length.
+    #[error("MerklePathLengthMismatch({path_length}, {expected_length})")]
+    PathLengthMismatch {
+        /// Length of the left (start) path.
+        path_length: usize,
+        /// Length of the right (end) path.
+        expected_length: usize,
+    },
+    /// `MerklePathOutOfBounds()`: a path of 256 or more entries.
+    #[error("MerklePathOutOfBounds()")]
+    PathOutOfBounds,
+    /// `MerklePathEmpty()`: empty paths may only prove the single leaf 0 of a one-leaf tree.
+    #[error("MerklePathEmpty()")]
+    PathEmpty,
+    /// `MerkleNothingToProve()`: an empty range.
+    #[error("MerkleNothingToProve()")]
+    NothingToProve,
+    /// `MerkleIndexOrHeightMismatch()`: the range does not fit in a tree of the path's height.
+    #[error("MerkleIndexOrHeightMismatch()")]
+    IndexOrHeightMismatch,
+    /// `MerkleIndexOutOfBounds()`: the leaf index does not fit in a tree of the path's height.
+    #[error("MerkleIndexOutOfBounds()")]
+    IndexOutOfBounds,
+    /// A Solidity panic the contract would raise on this input.
+    #[error(transparent)]
+    Panic(#[from] SolidityPanic),
+}
+
+/// Reverts of era-contracts `state-transition/libraries/PriorityTree.sol`, plus this crate's
+/// own bounds on input it cannot represent.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, thiserror::Error)]
+pub enum PriorityTreeError {
+    /// `NotHistoricalRoot(bytes32)`: the range proof leads to a root the tree never had.
+    #[error("NotHistoricalRoot({0})")]
+    NotHistoricalRoot(B256),
+    /// The range proof itself was rejected by `Merkle.calculateRootPaths`.
+    #[error(transparent)]
+    Merkle(#[from] MerkleError),
+    /// `InvalidCommitment()`: a commitment without sides.
+    #[error("InvalidCommitment()")]
+    InvalidCommitment,
+    /// `InvalidStartIndex(treeStartIndex, commitmentStartIndex)`.
+    #[error("InvalidStartIndex({tree}, {commitment})")]
+    InvalidStartIndex {
+        /// The tree's start index.
+        tree: u64,
+        /// The commitment's start index.
+        commitment: u64,
+    },
+    /// `InvalidUnprocessedIndex(treeUnprocessedIndex, commitmentUnprocessedIndex)`.
+    #[error("InvalidUnprocessedIndex({tree}, {commitment})")]
+    InvalidUnprocessedIndex {
+        /// The tree's unprocessed index.
+        tree: u64,
+        /// The commitment's unprocessed index.
+        commitment: u64,
+    },
+    /// `InvalidNextLeafIndex(treeNextLeafIndex, commitmentNextLeafIndex)`.
+    #[error("InvalidNextLeafIndex({tree}, {commitment})")]
+    InvalidNextLeafIndex {
+        /// The tree's next leaf index.
+        tree: u64,
+        /// The commitment's next leaf index.
+        commitment: u64,
+    },
+    /// Not from the contract: a commitment taller than a tree of `u64` leaves can grow
+    /// (the contract would accept it, but no sequence of pushes produces one).
+    #[error("priority tree commitment of height {height} exceeds the supported {max}")]
+    CommitmentTooTall {
+        /// Number of sides in the commitment.
+        height: usize,
+        /// The largest height accepted.
+        max: usize,
+    },
+    /// Not from the contract: a counter (`startIndex + nextLeafIndex`, …) would exceed `u64`.
+    #[error("priority tree index overflows u64")]
+    IndexOverflow,
+    /// Not from the contract: a range proof was requested for leaves the prover does not have.
+    #[error(
+        "range {start}..{start}+{count} is not inside a tree of {tree_len} leaves (of {known} known)"
+    )]
+    RangeOutOfBounds {
+        /// First leaf of the range.
+        start: u64,
+        /// Number of leaves in the range.
+        count: u64,
+        /// Number of leaves of the tree whose root the proof targets.
+        tree_len: u64,
+        /// Number of leaves the prover holds.
+        known: u64,
+    },
+}
