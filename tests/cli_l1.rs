@@ -85,3 +85,91 @@ fn commitment_reports_bad_input() {
     let missing = zkstack(&["l1", "commitment", "/nonexistent/input.json"]);
     assert_eq!(missing.status.code(), Some(1));
 }
+
+/// Real commit calldata: zksync-era's consistency-checker fixtures
+/// (`core/node/consistency_checker/src/tests/*.calldata` of
+/// zksync_consistency_checker@29.13.0-non-semver-compat), fetched from the registry at test time.
+fn consistency_checker_fixture(name: &str) -> Option<std::path::PathBuf> {
+    support::registry_crate("zksync_consistency_checker@29.13.0-non-semver-compat")
+        .map(|dir| dir.join("src/tests").join(name))
+}
+
+/// Decodes `file` and checks the interface fields and that every batch's L2→L1 log tree root,
+/// recomputed from the decoded logs, equals the root the batch committed to on L1 (an
+/// end-to-end check of the decoding against real chain data).
+fn decode_and_check(file: &std::path::Path, first_batch: u64, batches: usize, last_committed: u64) {
+    let out = zkstack(&["l1", "decode-commit", file.to_str().expect("utf-8 path"), "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    assert!(report["function"].as_str().is_some_and(|f| f.starts_with("commit")));
+    assert_eq!(report["last_committed"]["batch_number"], last_committed);
+    let list = report["batches"].as_array().expect("batches");
+    assert_eq!(list.len(), batches);
+    for (i, batch) in list.iter().enumerate() {
+        assert_eq!(batch["batch_number"], first_batch + i as u64);
+        for field in [
+            "timestamp",
+            "new_state_root",
+            "index_repeated_storage_changes",
+            "number_of_l1_txs",
+            "priority_operations_hash",
+        ] {
+            assert!(!batch[field].is_null(), "batch {i}: {field}");
+        }
+        assert_eq!(batch["pubdata_status"], "decoded", "batch {i}");
+        let pubdata = &batch["pubdata"];
+        for field in ["l2_to_l1_logs", "messages", "bytecodes"] {
+            assert!(pubdata[field].is_array(), "batch {i}: pubdata.{field}");
+        }
+        assert!(pubdata["state_diffs"]["initial"].is_array());
+        assert!(pubdata["state_diffs"]["repeated"].is_array());
+        assert_eq!(
+            batch["checks"]["l2_logs_root"]["matches"], true,
+            "batch {i}: {}",
+            batch["checks"]
+        );
+    }
+}
+
+#[test]
+fn decode_commit_pre_boojum_goerli() {
+    let Some(file) = consistency_checker_fixture("commit_l1_batch_200000_testnet_goerli.calldata")
+    else {
+        return;
+    };
+    decode_and_check(&file, 199_995, 9, 199_994);
+}
+
+#[test]
+fn decode_commit_boojum_sepolia_and_mainnet() {
+    let Some(sepolia) =
+        consistency_checker_fixture("commit_l1_batch_4470_testnet_sepolia.calldata")
+    else {
+        return;
+    };
+    decode_and_check(&sepolia, 4470, 1, 4469);
+    let Some(mainnet) =
+        consistency_checker_fixture("commit_l1_batch_351000-351004_mainnet.calldata")
+    else {
+        return;
+    };
+    decode_and_check(&mainnet, 351_000, 5, 350_999);
+}
+
+#[test]
+fn decode_commit_rejects_garbage() {
+    let dir = std::env::temp_dir().join(format!("zkstack-cli-decode-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for (name, content) in [
+        ("short.hex", &b"0x1234"[..]),
+        ("odd.hex", b"0x12345"),
+        ("unknown.hex", b"0xdeadbeef0000"),
+        ("binary.bin", &[0xff, 0x00, 0x13, 0x37, 0x42][..]),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, content).expect("write");
+        let out = zkstack(&["l1", "decode-commit", path.to_str().expect("utf-8"), "--json"]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert!(out.stdout.is_empty(), "{name}: nothing on stdout");
+    }
+}

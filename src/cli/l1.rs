@@ -34,6 +34,19 @@ pub enum L1Command {
         #[arg(long)]
         json: bool,
     },
+    /// Decode the calldata of a commit transaction (any supported protocol generation): every
+    /// batch with its fields, system logs and decoded pubdata.
+    DecodeCommit {
+        /// File with the calldata, selector included: hex (with or without 0x) or raw bytes; `-` for stdin.
+        file: PathBuf,
+        /// Protocol version of the batches, which selects the pubdata layout (default: the newest
+        /// version of the call's generation).
+        #[arg(long)]
+        protocol_version: Option<u16>,
+        /// Print one JSON document instead of a summary.
+        #[arg(long)]
+        json: bool,
+    },
     /// The Verifier public input of a batch: `uint256(keccak(prev ‖ curr)) >> 32`.
     PublicInput {
         /// Commitment of the previous batch (0x-hex, 32 bytes).
@@ -64,6 +77,9 @@ struct CommitmentReport {
 pub fn run(args: &L1Args) -> Result<ExitCode, CliError> {
     match &args.command {
         L1Command::Commitment { input, json } => commitment(input, *json),
+        L1Command::DecodeCommit { file, protocol_version, json } => {
+            super::l1_decode_commit::run(file, *protocol_version, *json)
+        }
         L1Command::PublicInput { prev, curr, node_vk, leaf_vk, json } => {
             let value = match (node_vk, leaf_vk) {
                 (Some(node), Some(leaf)) => batch_proof_public_input_with_vks(

@@ -2,6 +2,7 @@
 
 mod demo;
 mod l1;
+mod l1_decode_commit;
 mod not_built;
 mod output;
 

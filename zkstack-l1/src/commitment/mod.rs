@@ -37,4 +37,7 @@ pub use input::{
 };
 pub use meta::MetaParameters;
 pub use pass_through::PassThroughData;
-pub use writes::{InitialStorageWrite, RepeatedStorageWrite, StateDiffRecord};
+pub use writes::{
+    CountedBytesError, InitialStorageWrite, RepeatedStorageWrite, StateDiffRecord,
+    decode_counted_bytes,
+};
