@@ -15,11 +15,20 @@
 
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
 
+mod abi;
 pub mod addresses;
+pub mod alias;
+pub mod asset;
+pub mod cli;
+pub mod deposit;
 pub mod interop;
 pub mod merkle;
 pub mod message;
 pub mod proof;
+pub mod request;
+pub mod withdrawal;
+
+pub use abi::AbiError;
 
 /// The L1 interface (canonical transactions, log trees) the bridge builds on.
 pub use zkstack_l1 as l1;
