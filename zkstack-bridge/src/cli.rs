@@ -24,7 +24,7 @@
 use alloy_primitives::{Address, B256, Bytes, U256};
 
 use crate::message::L2Message;
-use crate::proof::{InclusionError, SettlementRoot, process_proof};
+use crate::proof::{InclusionError, RootMismatch, SettlementRoot, process_proof};
 
 /// The inputs of `verify-proof`, in the contracts' terms (`proveL2MessageInclusion`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,7 +55,7 @@ pub struct VerifyProofArgs {
 pub struct VerifyProofReport {
     /// Whether the proof holds.
     pub valid: bool,
-    /// "valid: …" or "invalid: <precise reason>".
+    /// `valid: …` or `invalid: <precise reason>`.
     pub reason: String,
     /// The chain, batch and root the proof ends in, when the words could be walked.
     pub settlement: Option<SettlementRoot>,
@@ -99,7 +99,7 @@ pub fn verify_proof(args: &VerifyProofArgs) -> VerifyProofReport {
         Some(InclusionError::ZeroRoot { chain_id, batch_number }.to_string())
     } else if args.expected_root != got.root {
         Some(
-            InclusionError::RootMismatch {
+            RootMismatch {
                 chain_id,
                 batch_number,
                 expected: args.expected_root,

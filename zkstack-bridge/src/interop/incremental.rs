@@ -59,7 +59,7 @@ impl IncrementalMerkle {
         let mut hash = leaf;
         let mut updated_sides = false;
         for level in 0..levels {
-            let is_left = current % 2 == 0;
+            let is_left = current.is_multiple_of(2);
             if is_left && !updated_sides {
                 self.sides[level] = hash;
                 updated_sides = true;

@@ -25,6 +25,6 @@ pub use build::{
 pub use metadata::{MetadataError, ProofFormat, ProofMetadata, SUPPORTED_PROOF_METADATA_VERSION};
 pub use verify::{
     BatchRoots, Hop, InclusionError, L2_L1_LOGS_TREE_DEFAULT_LEAF_HASH, PathKind, ProcessedProof,
-    ProofError, SettlementRoot, TxStatusQuery, process_proof, verify_leaf_inclusion,
+    ProofError, RootMismatch, SettlementRoot, TxStatusQuery, process_proof, verify_leaf_inclusion,
     verify_log_inclusion, verify_message_inclusion, verify_tx_status,
 };

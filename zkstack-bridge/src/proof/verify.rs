@@ -229,7 +229,7 @@ impl<F: Fn(U256, U256) -> Option<B256>> BatchRoots for F {
 }
 
 /// Why an inclusion proof does not hold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum InclusionError {
     /// The proof's words are malformed.
     #[error(transparent)]
@@ -251,19 +251,24 @@ pub enum InclusionError {
         batch_number: U256,
     },
     /// The proof leads to another root than the stored one.
-    #[error(
-        "batch {batch_number} of chain {chain_id}: proof gives root {computed}, stored root is {expected}"
-    )]
-    RootMismatch {
-        /// Chain the proof ends in.
-        chain_id: U256,
-        /// Batch the proof ends in.
-        batch_number: U256,
-        /// The stored root.
-        expected: B256,
-        /// The root the proof leads to.
-        computed: B256,
-    },
+    #[error("{0}")]
+    RootMismatch(Box<RootMismatch>),
+}
+
+/// The details of [`InclusionError::RootMismatch`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "batch {batch_number} of chain {chain_id}: proof gives root {computed}, stored root is {expected}"
+)]
+pub struct RootMismatch {
+    /// Chain the proof ends in.
+    pub chain_id: U256,
+    /// Batch the proof ends in.
+    pub batch_number: U256,
+    /// The stored root.
+    pub expected: B256,
+    /// The root the proof leads to.
+    pub computed: B256,
 }
 
 /// Proves `leaf` (at `leaf_mask`) of `(chain_id, batch_number)` against `roots`
@@ -285,12 +290,8 @@ pub fn verify_leaf_inclusion<R: BatchRoots + ?Sized>(
         return Err(InclusionError::ZeroRoot { chain_id, batch_number });
     }
     if expected != root {
-        return Err(InclusionError::RootMismatch {
-            chain_id,
-            batch_number,
-            expected,
-            computed: root,
-        });
+        let mismatch = RootMismatch { chain_id, batch_number, expected, computed: root };
+        return Err(InclusionError::RootMismatch(Box::new(mismatch)));
     }
     Ok(processed)
 }
