@@ -1,5 +1,6 @@
 //! Argument parsing and dispatch of the `zkstack` subcommands.
 
+mod bridge;
 mod demo;
 mod l1;
 mod l1_decode_commit;
@@ -38,8 +39,8 @@ pub enum Command {
     Tx(NotBuiltArgs),
     /// What L1 sees: batch commitments, Verifier public inputs, commit calldata.
     L1(l1::L1Args),
-    /// Bridge encodings and message inclusion proofs (not built yet).
-    Bridge(NotBuiltArgs),
+    /// The shared bridge: message inclusion proofs, asset ids.
+    Bridge(bridge::BridgeArgs),
     /// Prove an EraVM execution with Boojum (not built yet).
     Prove(NotBuiltArgs),
     /// Verify a Boojum proof (not built yet).
@@ -64,6 +65,9 @@ pub enum CliError {
     /// Encoding the JSON output failed.
     #[error("cannot encode JSON output: {0}")]
     Json(#[from] serde_json::Error),
+    /// The arguments do not make sense together.
+    #[error("{0}")]
+    Usage(String),
     /// An input file is unreadable or invalid.
     #[error("{path}: {reason}")]
     Input {
@@ -99,9 +103,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Replay(_) => Ok(not_built::report("replay", "bootloader batch executor", 5)),
         Command::Tx(_) => Ok(not_built::report("tx", "transaction types and fee model", 6)),
         Command::L1(args) => l1::run(&args),
-        Command::Bridge(_) => {
-            Ok(not_built::report("bridge", "shared bridge and inclusion proofs", 9))
-        }
+        Command::Bridge(args) => bridge::run(&args),
         Command::Prove(_) => Ok(not_built::report("prove", "Boojum proofs of EraVM execution", 10)),
         Command::Verify(_) => {
             Ok(not_built::report("verify", "Boojum proofs of EraVM execution", 10))
