@@ -6,9 +6,10 @@
 use alloy_primitives::{B256, Keccak256};
 
 use super::input::{AuxCommitments, BlobHash, CommitmentInput, blobs_in_commitment};
-use super::writes::{InitialStorageWrite, RepeatedStorageWrite, StateDiffRecord};
+use super::writes::{InitialStorageWrite, RepeatedStorageWrite};
 use super::{CommitmentCommonInput, CommitmentError};
 use crate::log_tree::{LogTree, batch_logs_root};
+use crate::pubdata::state_diffs_hash;
 use crate::{L2ToL1Log, ProtocolVersionId};
 
 /// Auxiliary output of a pre-Boojum batch.
@@ -198,15 +199,6 @@ pub fn system_logs_linear_hash(logs: &[L2ToL1Log]) -> B256 {
     let mut hasher = Keccak256::new();
     for log in logs {
         hasher.update(log.to_bytes());
-    }
-    hasher.finalize()
-}
-
-/// keccak of the concatenated padded state-diff records (the L2 messenger's state-diff hash).
-pub fn state_diffs_hash(diffs: &[StateDiffRecord]) -> B256 {
-    let mut hasher = Keccak256::new();
-    for diff in diffs {
-        hasher.update(diff.to_padded_bytes());
     }
     hasher.finalize()
 }

@@ -7,7 +7,8 @@
 
 use alloy_primitives::B256;
 
-use super::writes::{InitialStorageWrite, RepeatedStorageWrite, StateDiffRecord};
+use super::writes::{InitialStorageWrite, RepeatedStorageWrite};
+use crate::pubdata::StateDiffRecord;
 use crate::{L2ToL1Log, ProtocolVersionId};
 
 /// Inputs shared by every generation.

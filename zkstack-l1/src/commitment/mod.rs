@@ -26,9 +26,11 @@ mod pass_through;
 mod version_serde;
 mod writes;
 
+/// The Boojum state-diff record and its hash live with the pubdata format.
+pub use crate::pubdata::{StateDiffRecord, state_diffs_hash};
 pub use aux_output::{
     AuxiliaryOutput, PostBoojumAuxOutput, PreBoojumAuxOutput, pre_boojum_counted_bytes,
-    state_diffs_hash, system_logs_linear_hash,
+    system_logs_linear_hash,
 };
 pub use batch::{BatchCommitment, CommitmentHashes, ZKPORTER_IS_AVAILABLE, batch_commitment};
 pub use error::CommitmentError;
@@ -38,6 +40,5 @@ pub use input::{
 pub use meta::MetaParameters;
 pub use pass_through::PassThroughData;
 pub use writes::{
-    CountedBytesError, InitialStorageWrite, RepeatedStorageWrite, StateDiffRecord,
-    decode_counted_bytes,
+    CountedBytesError, InitialStorageWrite, RepeatedStorageWrite, decode_counted_bytes,
 };

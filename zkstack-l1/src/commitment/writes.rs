@@ -1,10 +1,10 @@
-//! Storage writes as the batch commitment serialises them: pre-Boojum initial and repeated writes,
-//! and the Boojum state-diff record.
+//! Storage writes as the pre-Boojum batch commitment serialises them (the Boojum state-diff
+//! record is [`crate::pubdata::StateDiffRecord`]).
 //!
 //! Layouts follow zksync-era `core/lib/types/src/commitment/mod.rs` (`SerializeCommitment`) and
 //! `core/lib/types/src/storage/writes/mod.rs` (`StateDiffRecord::encode_padded`).
 
-use alloy_primitives::{Address, B256, U256};
+use alloy_primitives::{B256, U256};
 
 /// A pre-Boojum first write to a storage slot (the full 32-byte key is published).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -100,93 +100,9 @@ pub fn decode_counted_bytes<const N: usize>(
         .collect())
 }
 
-/// One storage slot changed by a Boojum batch, as the state-diff hash commits to it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct StateDiffRecord {
-    /// Contract whose storage changed.
-    pub address: Address,
-    /// The storage slot key.
-    pub key: U256,
-    /// Blake2s of (address padded to 32 bytes, key): the key in the state tree.
-    pub derived_key: [u8; 32],
-    /// Enumeration index of the slot; 0 for a first write.
-    pub enumeration_index: u64,
-    /// Value before the batch.
-    pub initial_value: U256,
-    /// Value after the batch.
-    pub final_value: U256,
-}
-
-impl StateDiffRecord {
-    /// Size of the packed record: 20 + 32 + 32 + 8 + 32 + 32.
-    pub const PACKED_SIZE: usize = 156;
-    /// Size of the zero-padded record the state-diff hash is taken over (two keccak rates).
-    pub const PADDED_SIZE: usize = 272;
-
-    /// The packed 156-byte record: address, key, derived key, enumeration index (u64), initial
-    /// value, final value, integers big-endian.
-    pub fn to_packed_bytes(&self) -> [u8; Self::PACKED_SIZE] {
-        let mut out = [0u8; Self::PACKED_SIZE];
-        out[..20].copy_from_slice(self.address.as_slice());
-        out[20..52].copy_from_slice(&self.key.to_be_bytes::<32>());
-        out[52..84].copy_from_slice(&self.derived_key);
-        out[84..92].copy_from_slice(&self.enumeration_index.to_be_bytes());
-        out[92..124].copy_from_slice(&self.initial_value.to_be_bytes::<32>());
-        out[124..156].copy_from_slice(&self.final_value.to_be_bytes::<32>());
-        out
-    }
-
-    /// The packed record followed by zeros up to [`Self::PADDED_SIZE`] bytes.
-    pub fn to_padded_bytes(&self) -> [u8; Self::PADDED_SIZE] {
-        let mut out = [0u8; Self::PADDED_SIZE];
-        out[..Self::PACKED_SIZE].copy_from_slice(&self.to_packed_bytes());
-        out
-    }
-
-    /// Decodes a packed 156-byte record.
-    pub fn from_packed_bytes(bytes: &[u8; Self::PACKED_SIZE]) -> Self {
-        let word = |range: std::ops::Range<usize>| U256::from_be_slice(&bytes[range]);
-        let mut derived_key = [0u8; 32];
-        derived_key.copy_from_slice(&bytes[52..84]);
-        let mut index = [0u8; 8];
-        index.copy_from_slice(&bytes[84..92]);
-        Self {
-            address: Address::from_slice(&bytes[..20]),
-            key: word(20..52),
-            derived_key,
-            enumeration_index: u64::from_be_bytes(index),
-            initial_value: word(92..124),
-            final_value: word(124..156),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn state_diff_record_round_trips(address in any::<[u8; 20]>(), key in any::<[u8; 32]>(),
-                                         derived in any::<[u8; 32]>(), index in any::<u64>(),
-                                         initial in any::<[u8; 32]>(), last in any::<[u8; 32]>()) {
-            let record = StateDiffRecord {
-                address: Address::from(address),
-                key: U256::from_be_bytes(key),
-                derived_key: derived,
-                enumeration_index: index,
-                initial_value: U256::from_be_bytes(initial),
-                final_value: U256::from_be_bytes(last),
-            };
-            let padded = record.to_padded_bytes();
-            prop_assert!(padded[StateDiffRecord::PACKED_SIZE..].iter().all(|&b| b == 0));
-            let mut packed = [0u8; StateDiffRecord::PACKED_SIZE];
-            packed.copy_from_slice(&padded[..StateDiffRecord::PACKED_SIZE]);
-            prop_assert_eq!(StateDiffRecord::from_packed_bytes(&packed), record);
-        }
-    }
 
     #[test]
     fn pre_boojum_write_layouts() {

@@ -4,7 +4,7 @@
 //! `address (20) ‖ key (32) ‖ derived_key (32) ‖ enumeration_index (u64 BE) ‖ initial_value (32) ‖ final_value (32)`,
 //! then 116 zero bytes so that a record is two keccak rounds (2 × 136 bytes) long.
 
-use alloy_primitives::{Address, B256, U256, keccak256};
+use alloy_primitives::{Address, B256, Keccak256, U256};
 
 use super::StateDiffError;
 
@@ -17,6 +17,8 @@ pub struct StateDiffRecord {
     /// The storage slot.
     pub key: U256,
     /// The tree key: `blake2s(address as 32 bytes ‖ key)`; written in full for initial writes.
+    /// In JSON it is an array of 32 numbers, as zksync-era writes it (a 0x-hex string is read too).
+    #[cfg_attr(feature = "serde", serde(with = "derived_key_serde"))]
     pub derived_key: B256,
     /// The slot's leaf index in the state tree; 0 marks an initial write.
     pub enumeration_index: u64,
@@ -100,6 +102,33 @@ impl StateDiffRecord {
     }
 }
 
+/// JSON form of the derived key: zksync-era serialises it as `[u8; 32]` (a number array).
+#[cfg(feature = "serde")]
+mod derived_key_serde {
+    use alloy_primitives::B256;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        Bytes([u8; 32]),
+        Hex(B256),
+    }
+
+    pub(super) fn serialize<S: Serializer>(key: &B256, serializer: S) -> Result<S::Ok, S::Error> {
+        key.0.serialize(serializer)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<B256, D::Error> {
+        Ok(match Either::deserialize(deserializer)? {
+            Either::Bytes(bytes) => B256::from(bytes),
+            Either::Hex(key) => key,
+        })
+    }
+}
+
 /// The concatenated padded records, in the given order (what the L1Messenger receives).
 pub fn encode_padded_records(records: &[StateDiffRecord]) -> Vec<u8> {
     records.iter().flat_map(StateDiffRecord::encode_padded).collect()
@@ -108,7 +137,11 @@ pub fn encode_padded_records(records: &[StateDiffRecord]) -> Vec<u8> {
 /// The state-diff hash committed to in the system logs: `keccak256` of the padded records in the
 /// given order (zksync-era `state_diffs_hash`, Compressor.sol `verifyCompressedStateDiffs`).
 pub fn state_diffs_hash(records: &[StateDiffRecord]) -> B256 {
-    keccak256(encode_padded_records(records))
+    let mut hasher = Keccak256::new();
+    for record in records {
+        hasher.update(record.encode_padded());
+    }
+    hasher.finalize()
 }
 
 #[cfg(test)]
