@@ -293,6 +293,11 @@ impl BatchSpec {
             slot.linear_hash = *linear;
         }
         blob_hashes[0].commitment = self.blob_commitment;
+        self.server_commitment_with(config, blob_hashes)
+    }
+
+    /// [`Self::server_commitment`] with the given blob slots (all zero for a validium).
+    pub fn server_commitment_with(&self, config: &ChainConfig, blob_hashes: Vec<BlobHash>) -> B256 {
         let input = CommitmentInput::PostBoojum {
             common: CommitmentCommonInput {
                 l2_to_l1_logs: self.user_logs.clone(),
