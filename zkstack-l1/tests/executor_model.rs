@@ -120,6 +120,7 @@ fn batch_one() -> (
     (exec, spec)
 }
 
+#[allow(clippy::needless_pass_by_value)] // call sites read better with the error by value
 fn reject_commit(spec: &BatchSpec, ctx: &L1Context<'_>, expected: ExecutorError) {
     let mut exec = new_chain();
     assert_rejects(&mut exec, &expected, |e| e.commit(&genesis(), &[spec.commit_info()], ctx));
@@ -220,7 +221,7 @@ fn commit_missing_duplicate_misattributed_unknown_logs() {
             expected: SystemLogKey::L2ToL1LogsTreeRoot.sender(),
             actual: BOOTLOADER_ADDRESS,
         }),
-        |e| e.commit(&genesis(), &[info.clone()], &ctx()),
+        |e| e.commit(&genesis(), std::slice::from_ref(&info), &ctx()),
     );
 
     let mut info = spec.commit_info();
@@ -228,7 +229,7 @@ fn commit_missing_duplicate_misattributed_unknown_logs() {
     assert_rejects(
         &mut exec,
         &ExecutorError::SystemLogs(SystemLogError::InvalidLength { len: 87 }),
-        |e| e.commit(&genesis(), &[info.clone()], &ctx()),
+        |e| e.commit(&genesis(), std::slice::from_ref(&info), &ctx()),
     );
 }
 
@@ -267,7 +268,7 @@ fn commit_da_checks() {
         let mut exec = new_chain();
         let info = with_da(bytes);
         assert_rejects(&mut exec, &ExecutorError::Da(expected), |e| {
-            e.commit(&genesis(), &[info.clone()], &ctx())
+            e.commit(&genesis(), std::slice::from_ref(&info), &ctx())
         });
     };
     // Pubdata altered: its hash no longer matches the header's full pubdata hash.
@@ -329,7 +330,7 @@ fn commit_previous_hash_priority_hash_and_count() {
             in_logs: spec.priority_operations_hash(),
             expected: B256::repeat_byte(0x66),
         }),
-        |e| e.commit(&genesis(), &[info.clone()], &ctx()),
+        |e| e.commit(&genesis(), std::slice::from_ref(&info), &ctx()),
     );
 
     let mut info = spec.commit_info();
@@ -340,7 +341,7 @@ fn commit_previous_hash_priority_hash_and_count() {
             in_logs: U256::ZERO,
             expected: U256::from(3u8),
         }),
-        |e| e.commit(&genesis(), &[info.clone()], &ctx()),
+        |e| e.commit(&genesis(), std::slice::from_ref(&info), &ctx()),
     );
 }
 
@@ -357,7 +358,7 @@ fn commit_timestamps() {
             in_logs: u128::from(spec.timestamp),
             expected: spec.timestamp + 1,
         }),
-        |e| e.commit(&genesis(), &[info.clone()], &ctx()),
+        |e| e.commit(&genesis(), std::slice::from_ref(&info), &ctx()),
     );
     // Not after the previous batch (genesis has timestamp 0).
     let mut zero = spec.clone();

@@ -45,10 +45,6 @@ fn range(from: u64, to: u64, data: InteropData) -> Vec<u8> {
     .encode()
 }
 
-fn accept() -> PredicateVerifier<fn(&[U256], &[U256]) -> bool> {
-    PredicateVerifier(|_, _| true)
-}
-
 #[test]
 fn full_loop_from_calldata() {
     let mut exec = new_chain();

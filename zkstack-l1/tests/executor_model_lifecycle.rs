@@ -17,10 +17,6 @@ use zkstack_l1::executor_model::{ExecutorError, ExecutorEvent, PredicateVerifier
 use zkstack_l1::priority::{MerkleError, PriorityTreeError, SolidityPanic};
 use zkstack_l1::system_logs::{DEFAULT_PRECOMMITMENT, SystemLogError};
 
-fn accept() -> PredicateVerifier<fn(&[U256], &[U256]) -> bool> {
-    PredicateVerifier(|_, _| true)
-}
-
 #[test]
 fn prove_checks() {
     let mut exec = new_chain();
@@ -88,7 +84,7 @@ fn execute_checks() {
         |e| e.execute(one, &[], &[]),
     );
     assert_rejects(&mut exec, &ExecutorError::Panic(SolidityPanic::ArrayOutOfBounds), |e| {
-        e.execute(one, &[ops.clone()], &[])
+        e.execute(one, std::slice::from_ref(&ops), &[])
     });
     assert_rejects(
         &mut exec,
@@ -98,27 +94,27 @@ fn execute_checks() {
     let mut later = s1.clone();
     later.batchNumber = 2;
     assert_rejects(&mut exec, &ExecutorError::NonSequentialBatch, |e| {
-        e.execute(std::slice::from_ref(&later), &[ops.clone()], &[vec![]])
+        e.execute(std::slice::from_ref(&later), std::slice::from_ref(&ops), &[vec![]])
     });
     let mut altered = s1.clone();
     altered.commitment = B256::ZERO;
     assert_rejects(
         &mut exec,
         &ExecutorError::BatchHashMismatch { stored: s1.hash(), provided: altered.hash() },
-        |e| e.execute(std::slice::from_ref(&altered), &[ops.clone()], &[vec![]]),
+        |e| e.execute(std::slice::from_ref(&altered), std::slice::from_ref(&ops), &[vec![]]),
     );
     let mut other_item = ops.clone();
     other_item.item_hashes = vec![B256::repeat_byte(3)];
     assert_rejects(&mut exec, &ExecutorError::PriorityOperationsRollingHashMismatch, |e| {
-        e.execute(one, &[other_item.clone()], &[vec![]])
+        e.execute(one, std::slice::from_ref(&other_item), &[vec![]])
     });
     // Right items, wrong path: the range proof leads to a root the tree never had.
     let mut bad_path = ops.clone();
     bad_path.left_path = vec![B256::ZERO];
     bad_path.right_path = vec![B256::repeat_byte(4)];
-    let err = exec.clone().execute(one, &[bad_path.clone()], &[vec![]]).unwrap_err();
+    let err = exec.clone().execute(one, std::slice::from_ref(&bad_path), &[vec![]]).unwrap_err();
     assert!(matches!(err, ExecutorError::PriorityTree(PriorityTreeError::NotHistoricalRoot(_))));
-    assert_rejects(&mut exec, &err, |e| e.execute(one, &[bad_path.clone()], &[vec![]]));
+    assert_rejects(&mut exec, &err, |e| e.execute(one, std::slice::from_ref(&bad_path), &[vec![]]));
     let mut uneven = ops.clone();
     uneven.right_path = vec![B256::ZERO];
     assert_rejects(
@@ -127,17 +123,17 @@ fn execute_checks() {
             path_length: 0,
             expected_length: 1,
         })),
-        |e| e.execute(one, &[uneven.clone()], &[vec![]]),
+        |e| e.execute(one, std::slice::from_ref(&uneven), &[vec![]]),
     );
     // Committed but not proved.
     assert_rejects(&mut exec, &ExecutorError::CantExecuteUnprovenBatches, |e| {
-        e.execute(one, &[ops.clone()], &[vec![]])
+        e.execute(one, std::slice::from_ref(&ops), &[vec![]])
     });
     exec.prove(&genesis(), one, &[], &accept()).unwrap();
-    exec.execute(one, &[ops.clone()], &[vec![]]).unwrap();
+    exec.execute(one, std::slice::from_ref(&ops), &[vec![]]).unwrap();
     // Executed twice: no longer the next batch.
     assert_rejects(&mut exec, &ExecutorError::NonSequentialBatch, |e| {
-        e.execute(one, &[ops.clone()], &[vec![]])
+        e.execute(one, std::slice::from_ref(&ops), &[vec![]])
     });
 }
 
@@ -165,7 +161,7 @@ fn execute_dependency_roots() {
     let one = std::slice::from_ref(&s1);
     let run = |exec: &mut _, roots: Vec<InteropRoot>, expected: ExecutorError| {
         assert_rejects(exec, &expected, |e: &mut zkstack_l1::executor_model::L1Executor<_>| {
-            e.execute(one, &[no_ops()], &[roots.clone()])
+            e.execute(one, &[no_ops()], std::slice::from_ref(&roots))
         });
     };
     run(

@@ -399,6 +399,14 @@ pub fn commit(
     spec.stored(spec.server_commitment(exec.config()))
 }
 
+/// A verifier accepting every proof.
+pub type AcceptAll = zkstack_l1::executor_model::PredicateVerifier<fn(&[U256], &[U256]) -> bool>;
+
+/// [`AcceptAll`].
+pub fn accept() -> AcceptAll {
+    zkstack_l1::executor_model::PredicateVerifier(|_, _| true)
+}
+
 /// The priority info of a batch without L1 transactions.
 pub fn no_ops() -> PriorityOpsBatchInfo {
     PriorityOpsBatchInfo::default()
