@@ -12,6 +12,7 @@
 
 pub mod commitment;
 pub mod executor_abi;
+pub mod executor_model;
 pub mod l2_to_l1_log;
 pub mod log_tree;
 pub mod mailbox;
