@@ -309,19 +309,7 @@ impl BatchSpec {
                 protocol_version: self.version,
             },
             system_logs: self.system_logs(),
-            // The commitment module's own record type: a second state-diff hash implementation.
-            state_diffs: self
-                .state_diffs
-                .iter()
-                .map(|d| zkstack_l1::commitment::StateDiffRecord {
-                    address: d.address,
-                    key: d.key,
-                    derived_key: d.derived_key.0,
-                    enumeration_index: d.enumeration_index,
-                    initial_value: d.initial_value,
-                    final_value: d.final_value,
-                })
-                .collect(),
+            state_diffs: self.state_diffs.clone(),
             aux_commitments: AuxCommitments {
                 events_queue_commitment: self.events_queue_hash,
                 bootloader_initial_content_commitment: self.bootloader_heap_hash,
