@@ -207,7 +207,9 @@ fn conversion_at_u64_max() {
 /// minimal L2 gas price / L1 gas price / L1 pubdata price in the base token).
 #[test]
 fn node_conversion_cases() {
-    let cases: [(&str, u64, u64, [u64; 3], [u64; 3]); 7] = [
+    /// (name, numerator, denominator, [minimal, L1 gas, L1 pubdata] in wei, expected in base token)
+    type Case = (&'static str, u64, u64, [u64; 3], [u64; 3]);
+    let cases: [Case; 7] = [
         ("1 ETH = 2 BaseToken", 2, 1, [1000, 2000, 3000], [2000, 4000, 6000]),
         ("1 ETH = 0.5 BaseToken", 1, 2, [1000, 2000, 3000], [500, 1000, 1500]),
         ("1 ETH = 1 BaseToken", 1, 1, [1000, 2000, 3000], [1000, 2000, 3000]),
