@@ -4,9 +4,11 @@
 //! base system contracts, a batch executor that runs the real bootloader bytecode in [`vm`], native
 //! fill-ins for system contracts that are not supplied as bytecode, the fee model, L2 blocks and
 //! batches, the pubdata builder and the state tree. What it seals is what [`l1`] commits.
-//! Nothing of its own is exported yet; it arrives with the issues that build it.
+//! So far it exports the fee model ([`fee`]); the rest arrives with the issues that build it.
 
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
+
+pub mod fee;
 
 /// The EraVM this layer runs the bootloader in.
 pub use zkstack_vm as vm;
