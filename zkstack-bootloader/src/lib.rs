@@ -8,6 +8,9 @@
 
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
 
+pub mod address;
+pub mod tx;
+
 /// The EraVM this layer runs the bootloader in.
 pub use zkstack_vm as vm;
 
