@@ -136,8 +136,9 @@ fn zksync_ethers_serialize_unsigned_defaults() {
         gas_per_pubdata: U256::from(50_000),
         ..Eip712Tx::default()
     };
-    let expected =
-        decode_hex("71ea8080808080808082010e808082010e9436615cf349d7f6344891b1e7ca7c72883f5dc04982c350c080c0");
+    let expected = decode_hex(
+        "71ea8080808080808082010e808082010e9436615cf349d7f6344891b1e7ca7c72883f5dc04982c350c080c0",
+    );
     assert_eq!(tx.encode(), expected);
     assert_eq!(Transaction::decode(&expected).unwrap(), Transaction::Eip712(tx));
 }
@@ -214,7 +215,10 @@ fn zksync_ethers_signed_serialization_and_hashes() {
     assert_eq!(decoded.from, ADDRESS1);
     // eip712TxHash(tx, ethers.Signature(…)): the signature hashed is r ‖ s ‖ 28, as zksync-era's
     // `PackedEthSignature::serialize_packed` forms it.
-    assert_eq!(decoded.hash, b256!("8efdc7ce5f5a75ab945976c3e2b0c2a45e9f8e15ff940d05625ac5545cd9f870"));
+    assert_eq!(
+        decoded.hash,
+        b256!("8efdc7ce5f5a75ab945976c3e2b0c2a45e9f8e15ff940d05625ac5545cd9f870")
+    );
     // parseEip712 of the same bytes reports 0x9ed4…31ee: it finds `customSignature: '0x'` truthy
     // and hashes the empty signature. Reproducing that from our signed hash checks the EIP-712
     // digest independently of `hash`.
@@ -250,7 +254,10 @@ fn zksync_ethers_custom_signature_and_paymaster() {
             inner_input: Bytes::new(),
         }
     );
-    assert_eq!(decoded.hash, b256!("c0ba55587423e1ef281b06a9d684b481365897f37a6ad611d7619b1b7e0bc908"));
+    assert_eq!(
+        decoded.hash,
+        b256!("c0ba55587423e1ef281b06a9d684b481365897f37a6ad611d7619b1b7e0bc908")
+    );
     assert_eq!(decoded.signature, tx.custom_signature);
     // The custom signature is not ECDSA: no signer, but the declared sender stands.
     assert_eq!(decoded.signer, None);
@@ -367,7 +374,10 @@ fn alloy_zksync_signed_hash_recovery_and_tx_hash() {
     assert_eq!(tx.recover_signer(&signed).unwrap(), tx.from);
     let raw = tx.encode();
     let decoded = decode_raw(&raw, Some(270)).unwrap();
-    assert_eq!(decoded.hash, b256!("b85668399db249d62d06bbc59eace82e01364602fb7159e161ca810ff6ddbbf4"));
+    assert_eq!(
+        decoded.hash,
+        b256!("b85668399db249d62d06bbc59eace82e01364602fb7159e161ca810ff6ddbbf4")
+    );
     assert_eq!(decoded.signer, Some(tx.from));
     assert_eq!(decoded.tx, Transaction::Eip712(tx));
 }
@@ -380,7 +390,8 @@ fn eip712_type_string_matches_transaction_helper() {
     assert_eq!(eip712_transaction_type_hash(), keccak256(EIP712_TRANSACTION_TYPE));
     // EIP712_DOMAIN_TYPEHASH, keccak256("zkSync"), keccak256("2"), chainId: the domain separator
     // TransactionHelper builds, here for chain 270.
-    let mut preimage = keccak256("EIP712Domain(string name,string version,uint256 chainId)").to_vec();
+    let mut preimage =
+        keccak256("EIP712Domain(string name,string version,uint256 chainId)").to_vec();
     preimage.extend_from_slice(keccak256("zkSync").as_slice());
     preimage.extend_from_slice(keccak256("2").as_slice());
     preimage.extend_from_slice(&U256::from(270).to_be_bytes::<32>());
@@ -394,7 +405,9 @@ fn zksync_ethers_paymaster_inputs() {
     let general = general_paymaster_input(Bytes::new());
     assert_eq!(
         general.as_ref(),
-        decode_hex("8c5a344500000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000")
+        decode_hex(
+            "8c5a344500000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000000"
+        )
     );
     let approval = approval_based_paymaster_input(
         address!("65C899B5fb8Eb9ae4da51D67E1fc417c7CB7e964"),
@@ -403,7 +416,9 @@ fn zksync_ethers_paymaster_inputs() {
     );
     assert_eq!(
         approval.as_ref(),
-        decode_hex("949431dc00000000000000000000000065c899b5fb8eb9ae4da51d67e1fc417c7cb7e964000000000000000000000000000000000000000000000000000000000000000100000000000000000000000000000000000000000000000000000000000000600000000000000000000000000000000000000000000000000000000000000000")
+        decode_hex(
+            "949431dc00000000000000000000000065c899b5fb8eb9ae4da51d67e1fc417c7cb7e964000000000000000000000000000000000000000000000000000000000000000100000000000000000000000000000000000000000000000000000000000000600000000000000000000000000000000000000000000000000000000000000000"
+        )
     );
     assert_eq!(
         PaymasterFlow::decode(&general).unwrap(),

@@ -8,6 +8,7 @@
 //! `storage_key_for_eth_balance` use the same keys.
 
 use alloy_primitives::{Address, B256, U256, address, keccak256};
+use blake2::{Blake2s256, Digest};
 
 /// NonceHolder system contract.
 pub const NONCE_HOLDER_ADDRESS: Address = address!("0000000000000000000000000000000000008003");
@@ -27,6 +28,17 @@ pub struct StorageKey {
     pub address: Address,
     /// The slot.
     pub key: B256,
+}
+
+impl StorageKey {
+    /// The key of the slot in the state tree: `blake2s256(pad32(address) ‖ key)` (zksync-era
+    /// `StorageKey::hashed_key`), how state dumps and the tree name slots.
+    pub fn hashed_key(&self) -> B256 {
+        let mut hasher = Blake2s256::new();
+        hasher.update(self.address.into_word());
+        hasher.update(self.key);
+        B256::from_slice(&hasher.finalize())
+    }
 }
 
 /// `keccak256(pad32(key) ‖ slot)`: where `mapping[key]` of a mapping at `slot` lives.
