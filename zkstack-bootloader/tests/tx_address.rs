@@ -1,5 +1,7 @@
 //! Address derivation and storage keys; each test names where its expected values come from.
 
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
 use alloy_primitives::{Address, B256, U256, address, b256, keccak256};
 use zkstack_bootloader::address::{
     AccountNonce, CREATE_PREFIX, CREATE2_PREFIX, DEPLOYMENT_NONCE_MULTIPLIER,

@@ -7,6 +7,8 @@
 //! The dump ships in the published crate `zksync_multivm@29.13.0-non-semver-compat`, fetched at
 //! test time into a cache (see zkstack-l1's `tests/support`) and never committed.
 
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
 #[path = "../../zkstack-l1/tests/support/mod.rs"]
 mod support;
 

@@ -1,6 +1,8 @@
 //! Fixed transaction vectors from independent sources; each test names where its expected values
 //! come from.
 
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
 use alloy_primitives::{Address, B256, Bytes, U256, address, b256, hex, keccak256};
 use zkstack_bootloader::tx::paymaster::{
     PaymasterFlow, approval_based_paymaster_input, general_paymaster_input,
