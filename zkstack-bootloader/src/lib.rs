@@ -4,11 +4,17 @@
 //! base system contracts, a batch executor that runs the real bootloader bytecode in [`vm`], native
 //! fill-ins for system contracts that are not supplied as bytecode, the fee model, L2 blocks and
 //! batches, the pubdata builder and the state tree. What it seals is what [`l1`] commits.
-//! So far it exports the fee model ([`fee`]); the rest arrives with the issues that build it.
+//!
+//! Built so far: transactions on the wire, their hashes, signatures and bootloader form ([`tx`]);
+//! zkSync addresses, nonces and the storage keys a wallet reads ([`address`]); the fee model
+//! ([`fee`]). The batch executor, memory layout and pubdata builder arrive with the issues that
+//! build them.
 
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
 
+pub mod address;
 pub mod fee;
+pub mod tx;
 
 /// The EraVM this layer runs the bootloader in.
 pub use zkstack_vm as vm;

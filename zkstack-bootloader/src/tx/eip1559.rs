@@ -1,0 +1,96 @@
+//! EIP-1559 (type 2) transactions.
+
+use alloy_primitives::{Address, B256, Bytes, U256, keccak256};
+use alloy_rlp::Encodable;
+
+use super::access_list::{AccessList, decode_access_list, encode_access_list};
+use super::eip2930::{decode_signature, encode_signature};
+use super::error::DecodeError;
+use super::rlp::{Fields, encode_optional_address, wrap_list};
+use super::signature::EcdsaSignature;
+
+/// Type byte of EIP-1559 transactions.
+pub const EIP_1559_TX_TYPE: u8 = 0x02;
+
+/// An EIP-1559 transaction: `0x02 ‖ rlp([chainId, nonce, maxPriorityFeePerGas, maxFeePerGas,
+/// gasLimit, to, value, data, accessList, yParity, r, s])`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Eip1559Tx {
+    /// Chain id.
+    pub chain_id: u64,
+    /// Sender nonce.
+    pub nonce: U256,
+    /// Maximum priority fee per gas.
+    pub max_priority_fee_per_gas: U256,
+    /// Maximum fee per gas.
+    pub max_fee_per_gas: U256,
+    /// Gas limit.
+    pub gas_limit: U256,
+    /// Callee; `None` deploys an EVM contract.
+    pub to: Option<Address>,
+    /// Value sent.
+    pub value: U256,
+    /// Calldata.
+    pub data: Bytes,
+    /// Access list (zksync-era accepts only an empty one).
+    pub access_list: AccessList,
+    /// The signature.
+    pub signature: EcdsaSignature,
+}
+
+impl Eip1559Tx {
+    fn encode_body(&self, out: &mut Vec<u8>) {
+        self.chain_id.encode(out);
+        self.nonce.encode(out);
+        self.max_priority_fee_per_gas.encode(out);
+        self.max_fee_per_gas.encode(out);
+        self.gas_limit.encode(out);
+        encode_optional_address(self.to.as_ref(), out);
+        self.value.encode(out);
+        self.data.encode(out);
+        encode_access_list(&self.access_list, out);
+    }
+
+    /// The signed payload `0x02 ‖ rlp([chainId, …, accessList])`.
+    pub fn signing_payload(&self) -> Vec<u8> {
+        let mut body = Vec::with_capacity(self.data.len() + 160);
+        self.encode_body(&mut body);
+        let mut out = vec![EIP_1559_TX_TYPE];
+        wrap_list(&body, &mut out);
+        out
+    }
+
+    /// The hash the sender signs.
+    pub fn signed_hash(&self) -> B256 {
+        keccak256(self.signing_payload())
+    }
+
+    /// The signed transaction's bytes, type byte included.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut body = Vec::with_capacity(self.data.len() + 230);
+        self.encode_body(&mut body);
+        encode_signature(&self.signature, &mut body);
+        let mut out = vec![EIP_1559_TX_TYPE];
+        wrap_list(&body, &mut out);
+        out
+    }
+
+    /// Decodes `rlp([...])`, the bytes after the type byte.
+    pub fn decode_fields(payload: &[u8]) -> Result<Self, DecodeError> {
+        let mut fields = Fields::whole(payload, "EIP-1559 transaction")?;
+        let tx = Self {
+            chain_id: fields.u64("chainId")?,
+            nonce: fields.u256("nonce")?,
+            max_priority_fee_per_gas: fields.u256("maxPriorityFeePerGas")?,
+            max_fee_per_gas: fields.u256("maxFeePerGas")?,
+            gas_limit: fields.u256("gasLimit")?,
+            to: fields.optional_address("to")?,
+            value: fields.u256("value")?,
+            data: fields.owned_bytes("data")?,
+            access_list: decode_access_list(&mut fields)?,
+            signature: decode_signature(&mut fields)?,
+        };
+        fields.finish()?;
+        Ok(tx)
+    }
+}
