@@ -6,6 +6,7 @@ mod l1;
 mod l1_decode_commit;
 mod not_built;
 mod output;
+mod tx;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -35,8 +36,8 @@ pub enum Command {
     Disasm(NotBuiltArgs),
     /// Replay a VM dump through the real bootloader (not built yet).
     Replay(NotBuiltArgs),
-    /// Decode, hash, sign and price transactions (not built yet).
-    Tx(NotBuiltArgs),
+    /// Transactions: decode, hash and sign them; zkSync addresses and bytecode hashes.
+    Tx(tx::TxArgs),
     /// What L1 sees: batch commitments, Verifier public inputs, commit calldata.
     L1(l1::L1Args),
     /// The shared bridge: message inclusion proofs, asset ids.
@@ -101,7 +102,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Asm(_) => Ok(not_built::report("asm", "EraVM assembler", 4)),
         Command::Disasm(_) => Ok(not_built::report("disasm", "EraVM disassembler", 4)),
         Command::Replay(_) => Ok(not_built::report("replay", "bootloader batch executor", 5)),
-        Command::Tx(_) => Ok(not_built::report("tx", "transaction types and fee model", 6)),
+        Command::Tx(args) => tx::run(&args),
         Command::L1(args) => l1::run(&args),
         Command::Bridge(args) => bridge::run(&args),
         Command::Prove(_) => Ok(not_built::report("prove", "Boojum proofs of EraVM execution", 10)),
