@@ -22,6 +22,7 @@ use std::sync::OnceLock;
 
 use alloy_primitives::{B256, keccak256};
 
+use crate::merkle::{efficient_hash, padded};
 use crate::{L2ToL1Log, ProtocolVersionId};
 
 /// The deepest tree supported (2^32 leaves), as in zksync-era's `MiniMerkleTree`.
@@ -82,12 +83,9 @@ fn empty_subtree_hashes() -> &'static [B256; MAX_TREE_DEPTH + 1] {
     })
 }
 
-/// `keccak256(left ‖ right)`: the inner node of the tree.
+/// `keccak256(left ‖ right)`: the inner node of the tree ([`efficient_hash`] by reference).
 pub fn hash_pair(left: &B256, right: &B256) -> B256 {
-    let mut buf = [0u8; 64];
-    buf[..32].copy_from_slice(left.as_slice());
-    buf[32..].copy_from_slice(right.as_slice());
-    keccak256(buf)
+    efficient_hash(*left, *right)
 }
 
 /// A log Merkle tree over leaf hashes, padded with empty leaves to a power-of-two width.
@@ -145,22 +143,8 @@ impl LogTree {
     }
 
     /// Hashes level by level over the non-empty prefix, collecting the siblings of `index` if given.
-    fn walk(&self, mut index: Option<usize>) -> (B256, Vec<B256>) {
-        let empty = empty_subtree_hashes();
-        let mut path = Vec::with_capacity(if index.is_some() { self.depth } else { 0 });
-        let mut level: Vec<B256> = self.leaves.clone();
-        for empty_here in empty.iter().take(self.depth) {
-            if level.len() % 2 == 1 {
-                level.push(*empty_here);
-            }
-            if let Some(i) = index {
-                path.push(level.get(i ^ 1).copied().unwrap_or(*empty_here));
-                index = Some(i / 2);
-            }
-            level = level.chunks_exact(2).map(|pair| hash_pair(&pair[0], &pair[1])).collect();
-        }
-        let root = level.first().copied().unwrap_or(empty[self.depth]);
-        (root, path)
+    fn walk(&self, index: Option<usize>) -> (B256, Vec<B256>) {
+        padded::root_and_path(&self.leaves, &empty_subtree_hashes()[..=self.depth], index)
     }
 }
 
