@@ -4,11 +4,10 @@
 use alloy_primitives::{Address, address};
 
 /// The bootloader (`0x8001`): sender of the L2→L1 log that records each priority transaction's status.
-pub const L2_BOOTLOADER_ADDRESS: Address = address!("0x0000000000000000000000000000000000008001");
+pub const L2_BOOTLOADER_ADDRESS: Address = zkstack_l1::system_logs::BOOTLOADER_ADDRESS;
 
 /// The L1Messenger system contract (`0x8008`): sender of every user L2→L1 message log.
-pub const L2_TO_L1_MESSENGER_ADDRESS: Address =
-    address!("0x0000000000000000000000000000000000008008");
+pub const L2_TO_L1_MESSENGER_ADDRESS: Address = zkstack_l1::system_logs::L1_MESSENGER_ADDRESS;
 
 /// The L2BaseToken system contract (`0x800a`): sends base-token withdrawal messages.
 pub const L2_BASE_TOKEN_ADDRESS: Address = address!("0x000000000000000000000000000000000000800a");

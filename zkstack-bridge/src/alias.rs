@@ -1,46 +1,17 @@
 //! L1→L2 address aliasing (era-contracts `vendor/AddressAliasHelper.sol`): a contract calling
 //! from L1 appears on L2 as its address plus `0x1111000000000000000000000000000000001111`
 //! (modulo 2^160), so it cannot impersonate an L2 account with the same address.
+//!
+//! The helpers are the Mailbox's, from `zkstack_l1::mailbox`.
 
-use alloy_primitives::{Address, U160, address};
-
-/// The alias offset.
-pub const L1_TO_L2_ALIAS_OFFSET: Address = address!("0x1111000000000000000000000000000000001111");
-
-/// `applyL1ToL2Alias`: `l1 + offset` (wrapping).
-pub fn apply_l1_to_l2_alias(l1_address: Address) -> Address {
-    let sum = U160::from_be_bytes(l1_address.0.0)
-        .wrapping_add(U160::from_be_bytes(L1_TO_L2_ALIAS_OFFSET.0.0));
-    Address::from(sum.to_be_bytes::<20>())
-}
-
-/// `undoL1ToL2Alias`: `l2 - offset` (wrapping).
-pub fn undo_l1_to_l2_alias(l2_address: Address) -> Address {
-    let diff = U160::from_be_bytes(l2_address.0.0)
-        .wrapping_sub(U160::from_be_bytes(L1_TO_L2_ALIAS_OFFSET.0.0));
-    Address::from(diff.to_be_bytes::<20>())
-}
-
-/// `actualRefundRecipient`: with no recipient, the caller (aliased unless it is the EOA that
-/// sent the L1 transaction); a recipient with code on L1 is aliased; else the recipient itself.
-pub fn actual_refund_recipient(
-    refund_recipient: Address,
-    original_caller: Address,
-    caller_is_tx_origin: bool,
-    recipient_has_code: bool,
-) -> Address {
-    if refund_recipient == Address::ZERO {
-        if caller_is_tx_origin { original_caller } else { apply_l1_to_l2_alias(original_caller) }
-    } else if recipient_has_code {
-        apply_l1_to_l2_alias(refund_recipient)
-    } else {
-        refund_recipient
-    }
-}
+pub use zkstack_l1::mailbox::{
+    L1_TO_L2_ALIAS_OFFSET, actual_refund_recipient, apply_l1_to_l2_alias, undo_l1_to_l2_alias,
+};
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloy_primitives::{Address, address};
     use proptest::prelude::*;
 
     /// Values follow from the offset's definition; the wrap-around is Solidity's `unchecked` add.

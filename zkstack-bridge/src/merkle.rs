@@ -3,14 +3,17 @@
 //! The index is a full 256-bit word because proofs reuse it as a *mask*: a leaf of a tree joined to
 //! another tree (the log tree next to the message root, a chain's tree inside the shared tree)
 //! gets index bits above the leaf level. Inner nodes are `keccak256(left ‖ right)`.
+//!
+//! The computation is `zkstack_l1::merkle::calculate_root`; this module adds to its reverts the
+//! input that caused them, for the bridge's proof errors.
 
 use alloy_primitives::{B256, U256};
-use zkstack_l1::log_tree::hash_pair;
+use zkstack_l1::merkle;
 
-/// The longest path `Merkle.calculateRoot` accepts is 255 hashes.
-pub const MAX_PATH_LENGTH: usize = 255;
+pub use zkstack_l1::merkle::MAX_PATH_LENGTH;
 
-/// Why a path cannot be hashed up to a root (the reverts of `Merkle.sol`).
+/// Why a path cannot be hashed up to a root: the reverts of `Merkle.sol`
+/// ([`zkstack_l1::merkle::MerkleError`]) with the offending input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum MerkleError {
     /// A path of 256 or more hashes (`MerklePathOutOfBounds`).
@@ -24,22 +27,32 @@ pub enum MerkleError {
         /// The path length, i.e. the tree height.
         path_len: usize,
     },
+    /// Any other revert of `Merkle.sol` (`calculateRoot` itself raises only the two above).
+    #[error(transparent)]
+    Revert(merkle::MerkleError),
+}
+
+impl MerkleError {
+    /// The contract's revert this error stands for.
+    pub fn revert(&self) -> merkle::MerkleError {
+        match *self {
+            Self::PathTooLong(_) => merkle::MerkleError::PathOutOfBounds,
+            Self::IndexOutOfBounds { .. } => merkle::MerkleError::IndexOutOfBounds,
+            Self::Revert(revert) => revert,
+        }
+    }
 }
 
 /// Hashes `leaf` up `path` (leaf level first); bit `i` of `index` says whether the node at level
 /// `i` is a right child. Fails exactly where `Merkle.calculateRoot` reverts.
 pub fn calculate_root(path: &[B256], index: U256, leaf: B256) -> Result<B256, MerkleError> {
-    if path.len() > MAX_PATH_LENGTH {
-        return Err(MerkleError::PathTooLong(path.len()));
-    }
-    if index >= (U256::from(1u8) << path.len()) {
-        return Err(MerkleError::IndexOutOfBounds { index, path_len: path.len() });
-    }
-    let mut hash = leaf;
-    for (level, sibling) in path.iter().enumerate() {
-        hash = if index.bit(level) { hash_pair(sibling, &hash) } else { hash_pair(&hash, sibling) };
-    }
-    Ok(hash)
+    merkle::calculate_root(path, index, leaf).map_err(|revert| match revert {
+        merkle::MerkleError::PathOutOfBounds => MerkleError::PathTooLong(path.len()),
+        merkle::MerkleError::IndexOutOfBounds => {
+            MerkleError::IndexOutOfBounds { index, path_len: path.len() }
+        }
+        other => MerkleError::Revert(other),
+    })
 }
 
 #[cfg(test)]

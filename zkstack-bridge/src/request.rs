@@ -10,6 +10,8 @@
 use alloy_primitives::{Address, B256, Bytes, U256, b256};
 use alloy_sol_types::{SolCall, sol};
 
+use zkstack_l1::mailbox::PriorityOpRequest;
+
 use crate::addresses::BRIDGEHUB_MIN_SECOND_BRIDGE_ADDRESS;
 use crate::alias::{actual_refund_recipient, apply_l1_to_l2_alias};
 
@@ -17,11 +19,8 @@ use crate::alias::{actual_refund_recipient, apply_l1_to_l2_alias};
 pub const TWO_BRIDGES_MAGIC_VALUE: B256 =
     b256!("0xa175e001c0e5684bc26302c2f9a55aec9f3936fe2aef558034003ef4da7fc77d");
 
-/// The only `l2GasPerPubdataByteLimit` the Mailbox accepts (`REQUIRED_L2_GAS_PRICE_PER_PUBDATA`).
-pub const REQUIRED_L2_GAS_PRICE_PER_PUBDATA: u64 = 800;
-
-/// Transaction type of priority operations (`PRIORITY_OPERATION_L2_TX_TYPE`).
-pub const PRIORITY_OPERATION_L2_TX_TYPE: u8 = 255;
+pub use zkstack_l1::mailbox::constants::REQUIRED_L2_GAS_PRICE_PER_PUBDATA;
+pub use zkstack_l1::priority::PRIORITY_OPERATION_L2_TX_TYPE;
 
 sol! {
     /// `requestL2TransactionDirect`'s argument.
@@ -233,8 +232,9 @@ fn finish(
 
 /// The canonical priority transaction's fields as `Mailbox._serializeL2Transaction` fills them.
 /// `zkstack_l1::priority` owns the `L2CanonicalTransaction` struct and its hash
-/// (`keccak256(abi.encode(tx))`); converting is a field-by-field copy of this struct, with
-/// `signature`, `paymasterInput` and `reservedDynamic` empty.
+/// (`keccak256(abi.encode(tx))`), and `zkstack_l1::mailbox::PriorityOpRequest` the mapping;
+/// this is that struct with `from` and `to` as addresses and without `signature`,
+/// `paymasterInput` and `reservedDynamic` (always empty).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CanonicalTxFields {
     /// `txType`: always [`PRIORITY_OPERATION_L2_TX_TYPE`].
@@ -267,34 +267,57 @@ pub struct CanonicalTxFields {
 }
 
 impl BridgehubL2TransactionRequest {
-    /// The canonical transaction's fields for priority id `priority_id` at `l2_gas_price`.
+    /// The request as the Mailbox serialises it (`zkstack_l1::mailbox::PriorityOpRequest`), with
+    /// the factory deps given as their EraVM bytecode hashes (`hashL2Bytecode`).
+    pub fn to_priority_op_request(&self, factory_dep_hashes: &[B256]) -> PriorityOpRequest {
+        PriorityOpRequest {
+            sender: self.sender,
+            contract_l2: self.contractL2,
+            mint_value: self.mintValue,
+            l2_value: self.l2Value,
+            l2_calldata: self.l2Calldata.clone(),
+            l2_gas_limit: self.l2GasLimit,
+            l2_gas_per_pubdata_byte_limit: self.l2GasPerPubdataByteLimit,
+            factory_dep_hashes: factory_dep_hashes
+                .iter()
+                .map(|h| U256::from_be_bytes(h.0))
+                .collect(),
+            refund_recipient: self.refundRecipient,
+        }
+    }
+
+    /// The canonical transaction's fields for priority id `priority_id` at `l2_gas_price`: the
+    /// fields of `PriorityOpRequest::to_canonical_transaction`, addresses as addresses.
     pub fn canonical_fields(
         &self,
         priority_id: U256,
         l2_gas_price: U256,
         factory_dep_hashes: &[B256],
     ) -> CanonicalTxFields {
+        let tx = self
+            .to_priority_op_request(factory_dep_hashes)
+            .to_canonical_transaction(priority_id, l2_gas_price);
         CanonicalTxFields {
-            tx_type: U256::from(PRIORITY_OPERATION_L2_TX_TYPE),
-            from: self.sender,
-            to: self.contractL2,
-            gas_limit: self.l2GasLimit,
-            gas_per_pubdata_byte_limit: self.l2GasPerPubdataByteLimit,
-            max_fee_per_gas: l2_gas_price,
-            max_priority_fee_per_gas: U256::ZERO,
-            paymaster: U256::ZERO,
-            nonce: priority_id,
-            value: self.l2Value,
-            reserved: [
-                self.mintValue,
-                U256::from_be_slice(self.refundRecipient.as_slice()),
-                U256::ZERO,
-                U256::ZERO,
-            ],
-            data: self.l2Calldata.clone(),
-            factory_deps: factory_dep_hashes.iter().map(|h| U256::from_be_bytes(h.0)).collect(),
+            tx_type: tx.txType,
+            from: u256_to_address(tx.from),
+            to: u256_to_address(tx.to),
+            gas_limit: tx.gasLimit,
+            gas_per_pubdata_byte_limit: tx.gasPerPubdataByteLimit,
+            max_fee_per_gas: tx.maxFeePerGas,
+            max_priority_fee_per_gas: tx.maxPriorityFeePerGas,
+            paymaster: tx.paymaster,
+            nonce: tx.nonce,
+            value: tx.value,
+            reserved: tx.reserved,
+            data: tx.data,
+            factory_deps: tx.factoryDeps,
         }
     }
+}
+
+/// `address(uint160(word))`: the inverse of `zkstack_l1::priority::address_to_u256`.
+fn u256_to_address(word: U256) -> Address {
+    Address::from_word(B256::from(word))
 }
 
 /// `Bridgehub.createNewChain` calldata.
@@ -329,5 +352,47 @@ mod tests {
     fn magic_value_is_its_definition() {
         let v = U256::from_be_bytes(keccak256("TWO_BRIDGES_MAGIC_VALUE").0) - U256::from(1u8);
         assert_eq!(TWO_BRIDGES_MAGIC_VALUE, B256::from(v));
+    }
+
+    /// The fields are `_serializeL2Transaction`'s: type 255, sender and contract as addresses,
+    /// `reserved = [mintValue, refundRecipient, 0, 0]`, factory-dep hashes as words.
+    #[test]
+    fn canonical_fields_follow_serialize_l2_transaction() {
+        let request = BridgehubL2TransactionRequest {
+            sender: Address::repeat_byte(0x11),
+            contractL2: Address::repeat_byte(0x22),
+            mintValue: U256::from(7u8),
+            l2Value: U256::from(5u8),
+            l2Calldata: Bytes::from_static(b"call"),
+            l2GasLimit: U256::from(900_000u32),
+            l2GasPerPubdataByteLimit: U256::from(REQUIRED_L2_GAS_PRICE_PER_PUBDATA),
+            factoryDeps: vec![],
+            refundRecipient: Address::repeat_byte(0x33),
+        };
+        let hash = B256::repeat_byte(0x44);
+        let fields = request.canonical_fields(U256::from(3u8), U256::from(250u8), &[hash]);
+        assert_eq!(
+            fields,
+            CanonicalTxFields {
+                tx_type: U256::from(PRIORITY_OPERATION_L2_TX_TYPE),
+                from: request.sender,
+                to: request.contractL2,
+                gas_limit: request.l2GasLimit,
+                gas_per_pubdata_byte_limit: request.l2GasPerPubdataByteLimit,
+                max_fee_per_gas: U256::from(250u8),
+                max_priority_fee_per_gas: U256::ZERO,
+                paymaster: U256::ZERO,
+                nonce: U256::from(3u8),
+                value: request.l2Value,
+                reserved: [
+                    request.mintValue,
+                    U256::from_be_slice(request.refundRecipient.as_slice()),
+                    U256::ZERO,
+                    U256::ZERO,
+                ],
+                data: request.l2Calldata.clone(),
+                factory_deps: vec![U256::from_be_bytes(hash.0)],
+            }
+        );
     }
 }

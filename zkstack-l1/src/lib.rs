@@ -16,10 +16,12 @@ pub mod executor_model;
 pub mod l2_to_l1_log;
 pub mod log_tree;
 pub mod mailbox;
+pub mod merkle;
 pub mod priority;
 pub mod protocol_version;
 pub mod pubdata;
 pub mod public_input;
+pub mod solidity;
 pub mod system_logs;
 
 pub use alloy_primitives::{Address, B256, Bytes, U256};

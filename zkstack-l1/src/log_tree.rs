@@ -20,8 +20,9 @@
 
 use std::sync::OnceLock;
 
-use alloy_primitives::{B256, keccak256};
+use alloy_primitives::{B256, b256};
 
+use crate::merkle::{efficient_hash, padded};
 use crate::{L2ToL1Log, ProtocolVersionId};
 
 /// The deepest tree supported (2^32 leaves), as in zksync-era's `MiniMerkleTree`.
@@ -60,9 +61,14 @@ pub const fn tree_size(version: ProtocolVersionId) -> usize {
     }
 }
 
-/// The hash of an unused leaf: `keccak256` of 88 zero bytes.
+/// The hash of an unused leaf, `keccak256` of 88 zero bytes (an all-zero log): era-contracts
+/// `L2_L1_LOGS_TREE_DEFAULT_LEAF_HASH`.
+pub const L2_L1_LOGS_TREE_DEFAULT_LEAF_HASH: B256 =
+    b256!("0x72abee45b59e344af8a6e520241c4744aff26ed411f4c4b00f8af09adada43ba");
+
+/// The hash of an unused leaf: [`L2_L1_LOGS_TREE_DEFAULT_LEAF_HASH`].
 pub fn empty_leaf_hash() -> B256 {
-    empty_subtree_hashes()[0]
+    L2_L1_LOGS_TREE_DEFAULT_LEAF_HASH
 }
 
 /// The root of an empty subtree of the given depth (0 = a single empty leaf), for depth ≤ [`MAX_TREE_DEPTH`].
@@ -74,7 +80,7 @@ fn empty_subtree_hashes() -> &'static [B256; MAX_TREE_DEPTH + 1] {
     static HASHES: OnceLock<[B256; MAX_TREE_DEPTH + 1]> = OnceLock::new();
     HASHES.get_or_init(|| {
         let mut hashes = [B256::ZERO; MAX_TREE_DEPTH + 1];
-        hashes[0] = keccak256([0u8; L2ToL1Log::SERIALIZED_SIZE]);
+        hashes[0] = L2_L1_LOGS_TREE_DEFAULT_LEAF_HASH;
         for depth in 1..=MAX_TREE_DEPTH {
             hashes[depth] = hash_pair(&hashes[depth - 1], &hashes[depth - 1]);
         }
@@ -82,12 +88,9 @@ fn empty_subtree_hashes() -> &'static [B256; MAX_TREE_DEPTH + 1] {
     })
 }
 
-/// `keccak256(left ‖ right)`: the inner node of the tree.
+/// `keccak256(left ‖ right)`: the inner node of the tree ([`efficient_hash`] by reference).
 pub fn hash_pair(left: &B256, right: &B256) -> B256 {
-    let mut buf = [0u8; 64];
-    buf[..32].copy_from_slice(left.as_slice());
-    buf[32..].copy_from_slice(right.as_slice());
-    keccak256(buf)
+    efficient_hash(*left, *right)
 }
 
 /// A log Merkle tree over leaf hashes, padded with empty leaves to a power-of-two width.
@@ -145,22 +148,8 @@ impl LogTree {
     }
 
     /// Hashes level by level over the non-empty prefix, collecting the siblings of `index` if given.
-    fn walk(&self, mut index: Option<usize>) -> (B256, Vec<B256>) {
-        let empty = empty_subtree_hashes();
-        let mut path = Vec::with_capacity(if index.is_some() { self.depth } else { 0 });
-        let mut level: Vec<B256> = self.leaves.clone();
-        for empty_here in empty.iter().take(self.depth) {
-            if level.len() % 2 == 1 {
-                level.push(*empty_here);
-            }
-            if let Some(i) = index {
-                path.push(level.get(i ^ 1).copied().unwrap_or(*empty_here));
-                index = Some(i / 2);
-            }
-            level = level.chunks_exact(2).map(|pair| hash_pair(&pair[0], &pair[1])).collect();
-        }
-        let root = level.first().copied().unwrap_or(empty[self.depth]);
-        (root, path)
+    fn walk(&self, index: Option<usize>) -> (B256, Vec<B256>) {
+        padded::root_and_path(&self.leaves, &empty_subtree_hashes()[..=self.depth], index)
     }
 }
 
@@ -201,6 +190,15 @@ mod tests {
             level = level.chunks_exact(2).map(|p| hash_pair(&p[0], &p[1])).collect();
         }
         level[0]
+    }
+
+    #[test]
+    fn default_leaf_is_the_hash_of_an_all_zero_log() {
+        assert_eq!(
+            L2_L1_LOGS_TREE_DEFAULT_LEAF_HASH,
+            alloy_primitives::keccak256([0u8; L2ToL1Log::SERIALIZED_SIZE])
+        );
+        assert_eq!(L2_L1_LOGS_TREE_DEFAULT_LEAF_HASH, L2ToL1Log::default().hash());
     }
 
     #[test]

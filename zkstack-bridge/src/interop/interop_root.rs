@@ -8,22 +8,9 @@ use alloy_primitives::{B256, U256, keccak256};
 
 use crate::proof::BatchRoots;
 
-alloy_sol_types::sol! {
-    /// The message root of a chain at a block or batch, as the bootloader imports it.
-    #[derive(Debug, PartialEq, Eq)]
-    struct InteropRoot {
-        uint256 chainId;
-        uint256 blockOrBatchNumber;
-        bytes32[] sides;
-    }
-}
-
-impl InteropRoot {
-    /// The single-side root a chain stores (`L2InteropRootStorage` accepts exactly one side).
-    pub fn single(chain_id: U256, block_or_batch_number: U256, root: B256) -> Self {
-        Self { chainId: chain_id, blockOrBatchNumber: block_or_batch_number, sides: vec![root] }
-    }
-}
+/// The message root of a chain at a block or batch, as the bootloader imports it (the
+/// Executor ABI's `InteropRoot`).
+pub use zkstack_l1::executor_abi::InteropRoot;
 
 /// One step of the rolling hash over processed interop roots.
 pub fn roll_interop_root(previous: B256, root: &InteropRoot) -> B256 {

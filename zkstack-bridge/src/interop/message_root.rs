@@ -4,9 +4,8 @@
 
 use alloy_primitives::{B256, U256};
 
-use crate::interop::incremental::TreeError;
 use crate::interop::{
-    EMPTY_LEAF_HASH, FullMerkle, IncrementalMerkle, batch_leaf_hash, chain_id_leaf_hash,
+    EMPTY_LEAF_HASH, FullMerkle, IncrementalMerkle, TreeError, batch_leaf_hash, chain_id_leaf_hash,
 };
 
 /// Errors of the MessageRoot model (the contract's reverts).

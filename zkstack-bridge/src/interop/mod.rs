@@ -1,22 +1,20 @@
 //! Interop and the settlement layer's message root: batch and chain-id leaves, the per-chain
-//! incremental trees and the shared tree (MessageRoot), interop roots and their rolling hash, and
-//! verification of another chain's message against an imported interop root.
+//! incremental trees and the shared tree (MessageRoot, over the trees of `zkstack_l1::merkle`),
+//! interop roots and their rolling hash, and verification of another chain's message against an
+//! imported interop root.
 
-mod full;
-mod incremental;
 mod interop_root;
 mod leaves;
 mod message_root;
-pub(crate) mod padded;
 
-pub use full::FullMerkle;
-pub use incremental::{IncrementalMerkle, TreeError};
 pub use interop_root::{InteropRoot, interop_roots_rolling_hash, roll_interop_root};
 pub use leaves::{
     BATCH_LEAF_PADDING, CHAIN_ID_LEAF_PADDING, EMPTY_LEAF_HASH, batch_leaf_hash, chain_batch_root,
     chain_id_leaf_hash,
 };
 pub use message_root::{MessageRoot, MessageRootError};
+/// The MessageRoot contract's trees (era-contracts `DynamicIncrementalMerkle`, `FullMerkle`).
+pub use zkstack_l1::merkle::{FullMerkle, IncrementalMerkle, TreeError};
 
 use alloy_primitives::{B256, U256};
 

@@ -12,7 +12,7 @@
 //!
 //! Every hop consumes at least one word, so the walk ends; its length is bounded by the proof's.
 
-use alloy_primitives::{B256, U256, b256};
+use alloy_primitives::{B256, U256};
 use zkstack_l1::L2ToL1Log;
 
 use crate::interop::{batch_leaf_hash, chain_id_leaf_hash};
@@ -20,10 +20,8 @@ use crate::merkle::{MerkleError, calculate_root};
 use crate::message::{L2Message, TxStatus, tx_status_log};
 use crate::proof::metadata::{MetadataError, ProofFormat};
 
-/// The hash of an all-zero log: the padding leaf of the log tree. Proving it is refused
-/// (era-contracts `L2_L1_LOGS_TREE_DEFAULT_LEAF_HASH`).
-pub const L2_L1_LOGS_TREE_DEFAULT_LEAF_HASH: B256 =
-    b256!("0x72abee45b59e344af8a6e520241c4744aff26ed411f4c4b00f8af09adada43ba");
+/// The hash of an all-zero log: the padding leaf of the log tree. Proving it is refused.
+pub use zkstack_l1::log_tree::L2_L1_LOGS_TREE_DEFAULT_LEAF_HASH;
 
 /// Which path of a hop failed to hash.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -28,6 +28,7 @@ mod encode;
 mod error;
 mod functions;
 mod generation;
+mod interop_root;
 mod l2_log;
 mod payload;
 mod sol;

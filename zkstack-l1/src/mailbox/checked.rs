@@ -3,7 +3,7 @@
 use alloy_primitives::U256;
 
 use super::MailboxError;
-use crate::priority::SolidityPanic;
+use crate::solidity::SolidityPanic;
 
 /// `a + b`, `Panic(0x11)` on overflow.
 pub(crate) fn add(a: U256, b: U256) -> Result<U256, MailboxError> {

@@ -3,7 +3,7 @@
 use alloy_primitives::U256;
 use alloy_sol_types::SolError;
 
-use crate::priority::SolidityPanic;
+use crate::solidity::SolidityPanic;
 
 mod abi {
     alloy_sol_types::sol! {

@@ -2,61 +2,7 @@
 
 use alloy_primitives::B256;
 
-/// A Solidity 0.8 panic (`Panic(uint256)`): what checked arithmetic or array access reverts with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
-pub enum SolidityPanic {
-    /// `Panic(0x11)`: checked arithmetic overflowed or underflowed.
-    #[error("Panic(0x11): arithmetic overflow or underflow")]
-    ArithmeticOverflow,
-    /// `Panic(0x12)`: division or modulo by zero.
-    #[error("Panic(0x12): division or modulo by zero")]
-    DivisionByZero,
-    /// `Panic(0x32)`: array index out of bounds.
-    #[error("Panic(0x32): array index out of bounds")]
-    ArrayOutOfBounds,
-}
-
-impl SolidityPanic {
-    /// The panic code Solidity puts in `Panic(uint256)`.
-    pub const fn code(self) -> u8 {
-        match self {
-            Self::ArithmeticOverflow => 0x11,
-            Self::DivisionByZero => 0x12,
-            Self::ArrayOutOfBounds => 0x32,
-        }
-    }
-}
-
-/// Reverts of era-contracts `common/libraries/Merkle.sol` (declared in `common/L1ContractErrors.sol`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, thiserror::Error)]
-pub enum MerkleError {
-    /// `MerklePathLengthMismatch(pathLength, expectedLength)`: left and right paths differ in length.
-    #[error("MerklePathLengthMismatch({path_length}, {expected_length})")]
-    PathLengthMismatch {
-        /// Length of the left (start) path.
-        path_length: usize,
-        /// Length of the right (end) path.
-        expected_length: usize,
-    },
-    /// `MerklePathOutOfBounds()`: a path of 256 or more entries.
-    #[error("MerklePathOutOfBounds()")]
-    PathOutOfBounds,
-    /// `MerklePathEmpty()`: empty paths may only prove the single leaf 0 of a one-leaf tree.
-    #[error("MerklePathEmpty()")]
-    PathEmpty,
-    /// `MerkleNothingToProve()`: an empty range.
-    #[error("MerkleNothingToProve()")]
-    NothingToProve,
-    /// `MerkleIndexOrHeightMismatch()`: the range does not fit in a tree of the path's height.
-    #[error("MerkleIndexOrHeightMismatch()")]
-    IndexOrHeightMismatch,
-    /// `MerkleIndexOutOfBounds()`: the leaf index does not fit in a tree of the path's height.
-    #[error("MerkleIndexOutOfBounds()")]
-    IndexOutOfBounds,
-    /// A Solidity panic the contract would raise on this input.
-    #[error(transparent)]
-    Panic(#[from] SolidityPanic),
-}
+use crate::merkle::MerkleError;
 
 /// Reverts of era-contracts `state-transition/libraries/PriorityTree.sol`, plus this crate's
 /// own bounds on input it cannot represent.

@@ -6,7 +6,7 @@
 //! - [`rolling_hash`]: the per-batch `priorityOperationsHash` and the legacy (pre-v26)
 //!   [`PriorityQueue`].
 //! - [`DynamicIncrementalMerkle`], [`PriorityTree`], [`merkle`]: the v26+ priority tree, range proofs
-//!   ([`PriorityOpsBatchInfo`]) and their verification.
+//!   ([`PriorityOpsBatchInfo`]) and their verification (implemented in [`crate::merkle`]).
 //!
 //! Sources: era-contracts `l1-contracts/contracts/common/Messaging.sol`,
 //! `state-transition/libraries/PriorityTree.sol`, `state-transition/libraries/PriorityQueue.sol`
@@ -18,7 +18,6 @@ mod batch_info;
 mod canonical_tx;
 mod error;
 mod event;
-mod incremental;
 pub mod merkle;
 mod range_proof;
 pub mod rolling_hash;
@@ -29,12 +28,16 @@ pub use canonical_tx::{
     L2CanonicalTransaction, PRIORITY_OPERATION_L2_TX_TYPE, SYSTEM_UPGRADE_L2_TX_TYPE,
     address_to_u256,
 };
-pub use error::{MerkleError, PriorityTreeError, SolidityPanic};
+pub use error::PriorityTreeError;
 pub use event::{NewPriorityRequest, NewPriorityRequestDecodeError};
-pub use incremental::DynamicIncrementalMerkle;
 pub use range_proof::PriorityLeaves;
 pub use rolling_hash::{PriorityOperation, PriorityQueue, QueueIsEmpty, priority_ops_rolling_hash};
 pub use tree::{PriorityTree, PriorityTreeCommitment};
+
+// The tree and the errors below live in `crate::merkle` and `crate::solidity`; they are
+// re-exported here, where they were first defined.
+pub use crate::merkle::{DynamicIncrementalMerkle, MerkleError};
+pub use crate::solidity::SolidityPanic;
 
 use alloy_primitives::{B256, b256};
 

@@ -2,7 +2,8 @@
 
 use alloy_primitives::B256;
 
-use super::{PriorityOpsBatchInfo, PriorityTreeError, ZERO_LEAF_HASH, merkle::efficient_hash};
+use super::{PriorityOpsBatchInfo, PriorityTreeError, ZERO_LEAF_HASH};
+use crate::merkle::{efficient_hash, padded};
 
 /// All leaves of a priority tree, kept by an operator to prove batches' ranges
 /// (the role of zksync-era's `MiniMerkleTree` in the eth sender's aggregator).
@@ -47,13 +48,8 @@ impl PriorityLeaves {
         if tree_len == 0 {
             return Ok(B256::ZERO);
         }
-        let mut level = self.leaves[..tree_len].to_vec();
-        let mut zero = ZERO_LEAF_HASH;
-        while level.len() > 1 {
-            level = next_level(&level, zero);
-            zero = efficient_hash(zero, zero);
-        }
-        Ok(level[0])
+        let zeros = padded::zeros(ZERO_LEAF_HASH, padded::height_for(tree_len));
+        Ok(padded::root_and_path(&self.leaves[..tree_len], &zeros, None).0)
     }
 
     /// Range proof for the `count` leaves starting at `start` against the root after `tree_len`

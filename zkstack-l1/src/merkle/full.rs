@@ -1,11 +1,11 @@
-//! The shared tree over chains (era-contracts `FullMerkle`): leaves can be pushed and updated.
+//! The Merkle tree with updatable leaves (era-contracts `common/libraries/FullMerkle.sol`), the
+//! shared tree over chains of the bridge's MessageRoot: leaves can be pushed and updated.
 //! Its root is the padded root of its leaves over the height `ceil(log2 n)`; with no leaf it is
 //! the empty value itself.
 
 use alloy_primitives::B256;
 
-use crate::interop::incremental::TreeError;
-use crate::interop::padded;
+use super::{TreeError, padded};
 
 /// A full Merkle tree with updatable leaves.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,47 +72,5 @@ impl FullMerkle {
             Some(index),
         )
         .1)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::interop::{EMPTY_LEAF_HASH, IncrementalMerkle};
-    use crate::merkle::calculate_root;
-    use alloy_primitives::U256;
-    use proptest::prelude::*;
-
-    #[test]
-    fn empty_tree_root_is_the_zero_value() {
-        let mut tree = FullMerkle::new(EMPTY_LEAF_HASH);
-        assert_eq!(tree.root(), EMPTY_LEAF_HASH);
-        assert_eq!(
-            tree.update_leaf(0, B256::ZERO),
-            Err(TreeError::IndexOutOfRange { index: 0, len: 0 })
-        );
-        assert_eq!(tree.push(B256::repeat_byte(1)), B256::repeat_byte(1));
-        assert_eq!(tree.update_all(&[]), Err(TreeError::WrongLength { given: 0, len: 1 }));
-    }
-
-    proptest! {
-        /// Pushing the same leaves gives the incremental tree's root; updates and paths agree.
-        #[test]
-        fn agrees_with_incremental_tree(raw in proptest::collection::vec(any::<[u8; 32]>(), 1..33), new in any::<[u8; 32]>()) {
-            let mut full = FullMerkle::new(EMPTY_LEAF_HASH);
-            let mut inc = IncrementalMerkle::new(EMPTY_LEAF_HASH);
-            for leaf in &raw {
-                let root = full.push(B256::from(*leaf));
-                prop_assert_eq!(root, inc.push(B256::from(*leaf)).1);
-            }
-            let i = raw.len() / 2;
-            let root = full.update_leaf(i, B256::from(new)).expect("in range");
-            let path = full.proof(i).expect("in range");
-            prop_assert_eq!(calculate_root(&path, U256::from(i), B256::from(new)), Ok(root));
-            let mut leaves = full.leaves().to_vec();
-            leaves.reverse();
-            let root = full.update_all(&leaves).expect("same length");
-            prop_assert_eq!(calculate_root(&full.proof(0).expect("leaf"), U256::ZERO, leaves[0]), Ok(root));
-        }
     }
 }

@@ -2,7 +2,8 @@
 
 use alloy_primitives::B256;
 
-use super::{PriorityTreeError, merkle::efficient_hash};
+use super::{TreeError, efficient_hash, padded};
+use crate::priority::PriorityTreeError;
 
 /// An append-only keccak Merkle tree that keeps only one node per level and doubles its height when
 /// full, mirroring `DynamicIncrementalMerkle.Bytes32PushTree` step for step.
@@ -45,12 +46,7 @@ impl DynamicIncrementalMerkle {
                 max: MAX_SIDES,
             });
         }
-        let mut zeros = Vec::with_capacity(sides.len());
-        let mut z = zero;
-        for _ in 0..sides.len() {
-            zeros.push(z);
-            z = efficient_hash(z, z);
-        }
+        let zeros = padded::zeros(zero, sides.len() - 1);
         Ok(Self { next_leaf_index, sides, zeros })
     }
 
@@ -59,10 +55,15 @@ impl DynamicIncrementalMerkle {
     /// The tree grows by one level when the leaf index reaches `2^height`. Fails only when the
     /// leaf count would leave `u64`.
     pub fn push(&mut self, leaf: B256) -> Result<(u64, B256), PriorityTreeError> {
-        let mut levels = self.zeros.len() - 1;
         let index = self.next_leaf_index;
         self.next_leaf_index = index.checked_add(1).ok_or(PriorityTreeError::IndexOverflow)?;
+        Ok((index, self.update_sides(index, leaf)))
+    }
 
+    /// The body of `push` after the leaf counter moved on: grows the tree when `index` reaches
+    /// `2^height`, updates the sides along the leaf's path and returns the new root.
+    fn update_sides(&mut self, index: u64, leaf: B256) -> B256 {
+        let mut levels = self.zeros.len() - 1;
         if levels < 64 && index == 1u64 << levels {
             let zero = self.zeros[levels];
             self.zeros.push(efficient_hash(zero, zero));
@@ -87,7 +88,7 @@ impl DynamicIncrementalMerkle {
             current_index >>= 1;
         }
         self.sides[levels] = current;
-        Ok((index, current))
+        current
     }
 
     /// The current root (`root`): the last side.
@@ -113,5 +114,62 @@ impl DynamicIncrementalMerkle {
     /// Zero values per level: the zero leaf, then the roots of ever larger empty subtrees.
     pub fn zeros(&self) -> &[B256] {
         &self.zeros
+    }
+}
+
+/// A [`DynamicIncrementalMerkle`] that also keeps its leaves, to serve paths: the per-chain
+/// batch-leaf trees of the bridge's MessageRoot model.
+///
+/// Root and height are the contract's (updated by the same `push`), so a tree with no leaf has
+/// root zero, not the zero leaf; [`Self::proof`] gives the path of a leaf to that root.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IncrementalMerkle {
+    tree: DynamicIncrementalMerkle,
+    leaves: Vec<B256>,
+}
+
+impl IncrementalMerkle {
+    /// An empty tree whose empty leaf is `zero` (`setup`).
+    pub fn new(zero: B256) -> Self {
+        Self { tree: DynamicIncrementalMerkle::new(zero), leaves: Vec::new() }
+    }
+
+    /// Appends `leaf`; returns its index and the new root (`push`).
+    ///
+    /// Unlike [`DynamicIncrementalMerkle::push`] it cannot fail: the leaf count is that of the
+    /// leaves held in memory, which never leaves `u64`.
+    pub fn push(&mut self, leaf: B256) -> (usize, B256) {
+        let index = self.leaves.len();
+        self.leaves.push(leaf);
+        self.tree.next_leaf_index = self.leaves.len() as u64;
+        (index, self.tree.update_sides(index as u64, leaf))
+    }
+
+    /// The root (zero while no leaf was pushed).
+    pub fn root(&self) -> B256 {
+        self.tree.root()
+    }
+
+    /// Number of levels above the leaves.
+    pub fn height(&self) -> usize {
+        self.tree.height()
+    }
+
+    /// The leaves pushed so far.
+    pub fn leaves(&self) -> &[B256] {
+        &self.leaves
+    }
+
+    /// The contract's state: sides, zeros and leaf count.
+    pub fn tree(&self) -> &DynamicIncrementalMerkle {
+        &self.tree
+    }
+
+    /// The path of leaf `index` to [`Self::root`] (`height()` words).
+    pub fn proof(&self, index: usize) -> Result<Vec<B256>, TreeError> {
+        if index >= self.leaves.len() {
+            return Err(TreeError::IndexOutOfRange { index, len: self.leaves.len() });
+        }
+        Ok(padded::root_and_path(&self.leaves, self.tree.zeros(), Some(index)).1)
     }
 }
