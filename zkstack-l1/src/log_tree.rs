@@ -96,7 +96,9 @@ pub fn hash_pair(left: &B256, right: &B256) -> B256 {
 /// A log Merkle tree over leaf hashes, padded with empty leaves to a power-of-two width.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LogTree {
-    leaves: Vec<B256>,
+    /// Every level's non-empty prefix, leaves first (see [`padded::levels`]); built once so that
+    /// the root and every proof are cheap afterwards.
+    levels: Vec<Vec<B256>>,
     depth: usize,
 }
 
@@ -116,7 +118,8 @@ impl LogTree {
         if depth > MAX_TREE_DEPTH {
             return Err(LogTreeError::TooLarge(width));
         }
-        Ok(Self { leaves: leaf_hashes, depth })
+        let levels = padded::levels(leaf_hashes, &empty_subtree_hashes()[..=depth]);
+        Ok(Self { levels, depth })
     }
 
     /// The tree L1 builds over a batch's L2→L1 logs for `version`.
@@ -131,25 +134,21 @@ impl LogTree {
 
     /// The non-padding leaf hashes.
     pub fn leaves(&self) -> &[B256] {
-        &self.leaves
+        self.levels.first().map_or(&[], Vec::as_slice)
     }
 
     /// The Merkle root.
     pub fn root(&self) -> B256 {
-        self.walk(None).0
+        padded::root_of(&self.levels, &empty_subtree_hashes()[..=self.depth])
     }
 
     /// The sibling path of leaf `index`, from the leaf level up (`depth()` hashes).
     pub fn proof(&self, index: usize) -> Result<Vec<B256>, LogTreeError> {
-        if index >= self.leaves.len() {
-            return Err(LogTreeError::IndexOutOfRange { index, len: self.leaves.len() });
+        let len = self.leaves().len();
+        if index >= len {
+            return Err(LogTreeError::IndexOutOfRange { index, len });
         }
-        Ok(self.walk(Some(index)).1)
-    }
-
-    /// Hashes level by level over the non-empty prefix, collecting the siblings of `index` if given.
-    fn walk(&self, index: Option<usize>) -> (B256, Vec<B256>) {
-        padded::root_and_path(&self.leaves, &empty_subtree_hashes()[..=self.depth], index)
+        Ok(padded::path_of(&self.levels, &empty_subtree_hashes()[..=self.depth], index))
     }
 }
 
