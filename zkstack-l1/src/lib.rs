@@ -16,6 +16,7 @@ pub mod executor_model;
 pub mod l2_to_l1_log;
 pub mod log_tree;
 pub mod mailbox;
+pub mod operator;
 pub mod priority;
 pub mod protocol_version;
 pub mod pubdata;
