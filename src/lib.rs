@@ -12,6 +12,9 @@
 //! | [`bootloader`] | `zkstack-bootloader` | transactions, batch executor, fee model, pubdata builder |
 //! | [`bridge`] | `zkstack-bridge` | Bridgehub, deposits, withdrawals, inclusion proofs |
 //! | [`prover`] | `zkstack-prover` | Boojum proofs on the CPU |
+//!
+//! [`demo`] runs the whole loop (deposit, batch, commitment, L1 execution, withdrawal proof) in
+//! memory with what is built, and says what is not.
 
 #[cfg(feature = "vm")]
 pub use zkstack_vm as vm;
@@ -27,6 +30,9 @@ pub use zkstack_bridge as bridge;
 
 #[cfg(feature = "prover")]
 pub use zkstack_prover as prover;
+
+#[cfg(all(feature = "bridge", feature = "prover"))]
+pub mod demo;
 
 /// The version of this crate family, as printed by `zkstack --version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -17,6 +17,7 @@ pub mod l2_to_l1_log;
 pub mod log_tree;
 pub mod mailbox;
 pub mod merkle;
+pub mod operator;
 pub mod priority;
 pub mod protocol_version;
 pub mod pubdata;

@@ -1,6 +1,8 @@
 //! A v29 chain on a modelled L1 and realistic batches for it, built with the crate's own encoders:
 //! system logs with the interop key layout and each key's sender, calldata rollup DA
 //! (`RollupDaHeader` ‖ source 0 ‖ pubdata ‖ blob commitment), deposits through the Mailbox.
+//! The commit data comes from `zkstack_l1::operator`; the fixture adds tampering knobs and keeps
+//! the server-side commitment (`commitment::batch_commitment`) as an independent check.
 
 #![allow(dead_code, clippy::unwrap_used)]
 
@@ -13,12 +15,11 @@ use zkstack_l1::executor_model::{
     ChainConfig, ExecutorError, L1Context, L1Executor, L2TransactionRequest, RequestContext,
     RollupL1DaValidator, SettlementLayer, TOTAL_BLOBS_IN_COMMITMENT, genesis_stored_batch_info,
 };
-use zkstack_l1::log_tree::{LogTree, batch_logs_root};
 use zkstack_l1::mailbox::{BaseTokenMultiplier, FeeParams, PubdataPricingMode, constants};
-use zkstack_l1::priority::{PriorityLeaves, PriorityOpsBatchInfo, priority_ops_rolling_hash};
-use zkstack_l1::pubdata::commit::encode_rollup_calldata_da_input;
-use zkstack_l1::pubdata::{PubdataInput, RollupDaHeader, StateDiffRecord, state_diffs_hash};
-use zkstack_l1::system_logs::{L1_MESSENGER_ADDRESS, SystemLogKey, SystemLogLayout};
+use zkstack_l1::operator::{BatchOutputs, CommitData, DaMode};
+use zkstack_l1::priority::{PriorityLeaves, PriorityOpsBatchInfo};
+use zkstack_l1::pubdata::{PubdataInput, RollupDaHeader, StateDiffRecord};
+use zkstack_l1::system_logs::{L1_MESSENGER_ADDRESS, SystemLogKey};
 use zkstack_l1::{L2ToL1Log, ProtocolVersionId};
 
 /// Chain id of the test chain (zksync-era's local default).
@@ -172,93 +173,88 @@ impl BatchSpec {
         }
     }
 
-    pub fn pubdata_input(&self) -> PubdataInput {
-        PubdataInput {
+    /// The batch's outputs as `zkstack_l1::operator` takes them.
+    pub fn outputs(&self) -> BatchOutputs {
+        BatchOutputs {
+            number: self.number,
+            timestamp: self.timestamp,
+            last_l2_block_timestamp: self.last_l2_block_timestamp,
+            prev_batch_hash: self.prev_batch_hash,
+            new_state_root: self.new_state_root,
+            index_repeated_storage_changes: self.index_repeated_storage_changes,
+            state_diffs: self.state_diffs.clone(),
             user_logs: self.user_logs.clone(),
             messages: self.messages.clone(),
             bytecodes: vec![],
-            state_diffs: self.state_diffs.clone(),
+            priority_tx_hashes: self.priority_tx_hashes.clone(),
+            bootloader_heap_hash: self.bootloader_heap_hash,
+            events_queue_hash: self.events_queue_hash,
+            l2_txs_status_rolling_hash: self.l2_txs_status_rolling_hash,
+            message_root_rolling_hash: self.message_root_rolling_hash,
+            upgrade_tx_hash: self.upgrade_tx_hash,
+            aggregation_root: B256::ZERO,
         }
     }
 
+    /// The fixture chain at the batch's protocol version.
+    pub fn chain(&self) -> ChainConfig {
+        ChainConfig { protocol_version: self.version, ..config(SettlementLayer::L1) }
+    }
+
+    /// Calldata rollup DA with the spec's blob commitment.
+    pub fn da(&self) -> DaMode {
+        DaMode::RollupCalldata { blob_commitment: self.blob_commitment }
+    }
+
+    /// The honest commit data, from `zkstack_l1::operator`.
+    pub fn commit_data(&self) -> CommitData {
+        self.outputs().commit_data(&self.chain(), &self.da()).unwrap()
+    }
+
+    pub fn pubdata_input(&self) -> PubdataInput {
+        self.outputs().pubdata_input()
+    }
+
     pub fn pubdata(&self) -> Vec<u8> {
-        self.pubdata_input().settlement_layer_pubdata().unwrap()
+        self.outputs().pubdata().unwrap()
     }
 
     pub fn state_diff_hash(&self) -> B256 {
-        state_diffs_hash(&self.state_diffs)
+        self.outputs().state_diff_hash()
     }
 
     pub fn da_header(&self) -> RollupDaHeader {
-        RollupDaHeader::for_pubdata(self.state_diff_hash(), &self.pubdata())
+        self.outputs().rollup_da_header().unwrap()
     }
 
     /// `operatorDAInput` for calldata rollup DA, as zksync-era sends it.
     pub fn operator_da_input(&self) -> Vec<u8> {
-        encode_rollup_calldata_da_input(
-            self.state_diff_hash(),
-            &self.pubdata(),
-            self.blob_commitment,
-        )
-        .unwrap()
+        self.commit_data().operator_da_input.to_vec()
     }
 
     /// Root of the user logs' tree, combined with a zero aggregation root (v26+).
     pub fn l2_logs_root(&self) -> B256 {
-        let local = LogTree::from_logs(&self.user_logs, self.version).unwrap().root();
-        batch_logs_root(self.version, local, B256::ZERO)
+        self.outputs().l2_logs_root(self.version).unwrap()
     }
 
     pub fn priority_operations_hash(&self) -> B256 {
-        priority_ops_rolling_hash(&self.priority_tx_hashes)
+        self.outputs().priority_operations_hash()
     }
 
-    fn honest_value(&self, key: SystemLogKey) -> B256 {
-        let packed = (U256::from(self.timestamp) << 128) | U256::from(self.last_l2_block_timestamp);
-        match key {
-            SystemLogKey::L2ToL1LogsTreeRoot => self.l2_logs_root(),
-            SystemLogKey::PackedBatchAndL2BlockTimestamp => B256::from(packed),
-            SystemLogKey::ChainedPriorityTxnHash => self.priority_operations_hash(),
-            SystemLogKey::NumberOfLayer1Txs => {
-                B256::from(U256::from(self.priority_tx_hashes.len()))
-            }
-            SystemLogKey::PrevBatchHash => self.prev_batch_hash,
-            SystemLogKey::L2DaValidatorOutputHash => self.da_header().output_hash().unwrap(),
-            SystemLogKey::UsedL2DaValidatorAddress => L2_DA_VALIDATOR.into_word(),
-            SystemLogKey::MessageRootRollingHash => self.message_root_rolling_hash,
-            SystemLogKey::L2TxsStatusRollingHash => self.l2_txs_status_rolling_hash,
-            SystemLogKey::ExpectedSystemContractUpgradeTxHash => self.upgrade_tx_hash,
-            other => panic!("{other:?} is not a v29 key"),
-        }
-    }
-
-    /// The system logs: one per interop key (the upgrade key only with an upgrade), from its sender.
+    /// The system logs: the operator's honest ones (one per interop key, the upgrade key only
+    /// with an upgrade), less `dropped`, with `overrides` applied, then `extra_logs`.
     pub fn system_logs(&self) -> Vec<L2ToL1Log> {
-        let layout = SystemLogLayout::for_version(self.version).unwrap();
-        let mut logs: Vec<L2ToL1Log> = layout
-            .keys()
-            .iter()
-            .enumerate()
-            .filter(|(_, key)| {
-                **key != SystemLogKey::ExpectedSystemContractUpgradeTxHash
-                    || !self.upgrade_tx_hash.is_zero()
-            })
-            .filter(|(_, key)| !self.dropped.contains(key))
-            .map(|(number, &key)| {
-                let value = self
-                    .overrides
-                    .iter()
-                    .rev()
-                    .find(|(k, _)| *k == key)
-                    .map_or_else(|| self.honest_value(key), |(_, v)| *v);
-                L2ToL1Log {
-                    shard_id: 0,
-                    is_service: true,
-                    tx_number_in_block: 0,
-                    sender: key.sender(),
-                    key: B256::from(U256::from(number)),
-                    value,
+        let mut logs: Vec<L2ToL1Log> = self
+            .outputs()
+            .keyed_system_logs(&self.chain(), &self.da())
+            .unwrap()
+            .into_iter()
+            .filter(|(key, _)| !self.dropped.contains(key))
+            .map(|(key, mut log)| {
+                if let Some((_, value)) = self.overrides.iter().rev().find(|(k, _)| *k == key) {
+                    log.value = *value;
                 }
+                log
             })
             .collect();
         logs.extend(self.extra_logs.iter().copied());
@@ -269,19 +265,11 @@ impl BatchSpec {
         self.system_logs().iter().flat_map(L2ToL1Log::to_bytes).collect::<Vec<u8>>().into()
     }
 
+    /// The operator's `CommitBatchInfo` with the spec's (possibly tampered) system logs.
     pub fn commit_info(&self) -> CommitBatchInfo {
-        CommitBatchInfo {
-            batchNumber: self.number,
-            timestamp: self.timestamp,
-            indexRepeatedStorageChanges: self.index_repeated_storage_changes,
-            newStateRoot: self.new_state_root,
-            numberOfLayer1Txs: U256::from(self.priority_tx_hashes.len()),
-            priorityOperationsHash: self.priority_operations_hash(),
-            bootloaderHeapInitialContentsHash: self.bootloader_heap_hash,
-            eventsQueueStateHash: self.events_queue_hash,
-            systemLogs: self.system_logs_bytes(),
-            operatorDAInput: self.operator_da_input().into(),
-        }
+        let mut info = self.commit_data().commit_info;
+        info.systemLogs = self.system_logs_bytes();
+        info
     }
 
     /// The batch commitment as zksync-era's server computes it (`L1BatchCommitment` from the
@@ -320,19 +308,9 @@ impl BatchSpec {
         batch_commitment(&input).unwrap().commitment
     }
 
-    /// What L1 stores for the batch, rebuilt by the operator from the batch and the commitment.
+    /// What L1 stores for the batch, from the operator's data with the given commitment.
     pub fn stored(&self, commitment: B256) -> StoredBatchInfo {
-        StoredBatchInfo {
-            batchNumber: self.number,
-            batchHash: self.new_state_root,
-            indexRepeatedStorageChanges: self.index_repeated_storage_changes,
-            numberOfLayer1Txs: U256::from(self.priority_tx_hashes.len()),
-            priorityOperationsHash: self.priority_operations_hash(),
-            dependencyRootsRollingHash: self.message_root_rolling_hash,
-            l2LogsTreeRoot: self.l2_logs_root(),
-            timestamp: U256::from(self.timestamp),
-            commitment,
-        }
+        StoredBatchInfo { commitment, ..self.commit_data().stored_batch_info }
     }
 }
 
