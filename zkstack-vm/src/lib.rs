@@ -52,5 +52,7 @@ pub use opcodes::{
 pub use program::{Program, ProgramError};
 pub use table::{NUM_VALID_ENTRIES, OPCODE_TABLE};
 
+/// The 160-bit address type of frames.
+pub use alloy_primitives::Address;
 /// The 256-bit word type of the public API (code-page words).
 pub use alloy_primitives::U256;
