@@ -580,11 +580,11 @@ fn compare(case: &Case, word: u64) -> Result<(), String> {
     // Heap bounds of a far frame live in its innermost entry: zk_evm copies them into each near
     // entry and copies them back on return, so those of the entries below are never read.
     for i in 0..mine.len().saturating_sub(1) {
-        if mine[i + 1].is_local_frame {
-            if let Some(t) = theirs.get(i) {
-                mine[i].heap_bound = t.heap_bound;
-                mine[i].aux_heap_bound = t.aux_heap_bound;
-            }
+        if mine[i + 1].is_local_frame
+            && let Some(t) = theirs.get(i)
+        {
+            mine[i].heap_bound = t.heap_bound;
+            mine[i].aux_heap_bound = t.aux_heap_bound;
         }
     }
     if mine != theirs {
