@@ -58,3 +58,57 @@ impl<T: Tracer> Vm<T> {
         }
     }
 }
+
+/// `a + b` and whether it overflowed 256 bits (inlined limb by limb: the generic `ruint` routine
+/// is not inlined into the interpreter loop).
+#[inline(always)]
+#[allow(clippy::cast_possible_truncation, reason = "splitting a u128 into limbs")]
+pub fn add_overflowing(a: &U256, b: &U256) -> (U256, bool) {
+    let (a, b) = (a.as_limbs(), b.as_limbs());
+    let mut out = [0u64; 4];
+    let mut carry = 0u128;
+    for i in 0..4 {
+        let s = u128::from(a[i]) + u128::from(b[i]) + carry;
+        out[i] = s as u64;
+        carry = s >> 64;
+    }
+    (U256::from_limbs(out), carry != 0)
+}
+
+/// `a - b` and whether it borrowed (inlined limb by limb, as [`add_overflowing`]).
+#[inline(always)]
+pub fn sub_overflowing(a: &U256, b: &U256) -> (U256, bool) {
+    let (a, b) = (a.as_limbs(), b.as_limbs());
+    let mut out = [0u64; 4];
+    let mut borrow = false;
+    for i in 0..4 {
+        let (d, b1) = a[i].overflowing_sub(b[i]);
+        let (d, b2) = d.overflowing_sub(u64::from(borrow));
+        out[i] = d;
+        borrow = b1 | b2;
+    }
+    (U256::from_limbs(out), borrow)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limb_arithmetic_matches_ruint() {
+        let samples = [
+            U256::ZERO,
+            U256::from(1u8),
+            U256::MAX,
+            U256::from(u64::MAX),
+            U256::from_limbs([u64::MAX, 0, u64::MAX, 7]),
+            U256::from_limbs([3, u64::MAX, u64::MAX, u64::MAX]),
+        ];
+        for a in &samples {
+            for b in &samples {
+                assert_eq!(add_overflowing(a, b), a.overflowing_add(*b));
+                assert_eq!(sub_overflowing(a, b), a.overflowing_sub(*b));
+            }
+        }
+    }
+}

@@ -9,6 +9,7 @@
 
 use alloy_primitives::U256;
 
+use super::arith::{add_overflowing, sub_overflowing};
 use super::code::{INVALID, Instr, KERNEL_ONLY, NOT_STATIC, PANIC_INSTR, SRC0_POINTER, SWAP};
 use super::error::{ExecutionEnd, VmError};
 use super::operands::Operands;
@@ -132,13 +133,13 @@ impl<T: Tracer> Vm<T> {
             Handler::Nop => self.state.current.pc = new_pc,
             Handler::Add => {
                 self.state.current.pc = new_pc;
-                let (r, of) = src0.overflowing_add(src1);
+                let (r, of) = add_overflowing(&src0, &src1);
                 self.set_arith_flags(instr, of, r.is_zero());
                 self.write_dst0(instr, dst0, r, false);
             }
             Handler::Sub => {
                 self.state.current.pc = new_pc;
-                let (r, of) = src0.overflowing_sub(src1);
+                let (r, of) = sub_overflowing(&src0, &src1);
                 self.set_arith_flags(instr, of, r.is_zero());
                 self.write_dst0(instr, dst0, r, false);
             }
