@@ -31,10 +31,15 @@
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
 
 pub mod decode;
+pub mod exec;
+pub mod frame;
 pub mod isa;
+pub mod memory;
 pub mod opcodes;
 pub mod program;
+pub mod state;
 pub mod table;
+pub mod tracer;
 
 pub use decode::codec::{NOP_WORD, PANIC_WORD};
 pub use decode::word::{is_canonical, reserved_bits_clear};
@@ -47,5 +52,7 @@ pub use opcodes::{
 pub use program::{Program, ProgramError};
 pub use table::{NUM_VALID_ENTRIES, OPCODE_TABLE};
 
+/// The 160-bit address type of frames.
+pub use alloy_primitives::Address;
 /// The 256-bit word type of the public API (code-page words).
 pub use alloy_primitives::U256;

@@ -1,0 +1,660 @@
+//! zkstack-vm's interpreter against zk_evm 0.153.12, one cycle at a time.
+//!
+//! Each case builds one random starting state — registers with and without pointer tags, flags,
+//! a caller frame and a current frame (kernel or user, static or not, with 0–3 near frames),
+//! heap, aux heap, static-memory and calldata contents, stack slots, sp, ergs, a pending
+//! exception now and then — and one random instruction word: any ISA v2 opcode this interpreter
+//! executes (far calls and `log.*` are left out) or an invalid one. Both VMs run one cycle and
+//! everything observable is compared: registers and tags, flags, every call-stack entry (pc,
+//! sp, ergs, heap bounds, exception handlers, pubdata, ...), pending exception, context
+//! register, the touched stack slots and every non-zero heap word.
+//!
+//! `ZKSTACK_DIFF_CASES=N` sets the number of cases (default 100,000).
+
+use std::collections::{BTreeSet, HashMap};
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use zk_evm::abstractions::{EventSink, Memory as RefMemory, PrecompilesProcessor, Storage};
+use zk_evm::aux_structures::{LogQuery, MemoryPage, MemoryQuery, PubdataCost, Timestamp};
+use zk_evm::block_properties::BlockProperties;
+use zk_evm::ethereum_types::{Address as RefAddress, U256 as RefU256};
+use zk_evm::flags::Flags as RefFlags;
+use zk_evm::reference_impls::decommitter::SimpleDecommitter;
+use zk_evm::reference_impls::event_sink::InMemoryEventSink;
+use zk_evm::testing::storage::InMemoryStorage;
+use zk_evm::vm_state::{
+    CallStackEntry, Callstack, PrimitiveValue, Version, VmLocalState, VmState,
+};
+use zk_evm::witness_trace::DummyTracer;
+use zk_evm::GenericNoopTracer;
+use zkevm_opcode_defs::decoding::EncodingModeProduction;
+use zkstack_vm::exec::{Code, Vm};
+use zkstack_vm::frame::{Frame, NearFrame, is_kernel_address};
+use zkstack_vm::memory::{Memory, Stack};
+use zkstack_vm::state::{Flags, Registers, State};
+use zkstack_vm::{Opcode, U256, decode};
+use zkstack_vm_oracle::splitmix64;
+
+const CALLER_BASE: u32 = 3000;
+const CURRENT_BASE: u32 = 3008;
+const CALLDATA_PAGE: u32 = 2047;
+
+// ---------------------------------------------------------------- the reference's plumbing
+
+/// A memory for zk_evm that, unlike its `SimpleMemory`, also serves static memory, and keeps
+/// code apart from data pages.
+#[derive(Debug, Default)]
+struct OracleMemory {
+    cells: HashMap<(u32, u32), (RefU256, bool)>,
+    code: HashMap<(u32, u32), RefU256>,
+    written: Vec<(u32, u32)>,
+}
+
+impl RefMemory for OracleMemory {
+    fn execute_partial_query(&mut self, _: u32, mut q: MemoryQuery) -> MemoryQuery {
+        let key = (q.location.page.0, q.location.index.0);
+        if q.rw_flag {
+            self.cells.insert(key, (q.value, q.value_is_pointer));
+            self.written.push(key);
+        } else {
+            let (v, p) = self.cells.get(&key).copied().unwrap_or_default();
+            q.value = v;
+            q.value_is_pointer = p;
+        }
+        q
+    }
+
+    fn specialized_code_query(&mut self, c: u32, q: MemoryQuery) -> MemoryQuery {
+        self.read_code_query(c, q)
+    }
+
+    fn read_code_query(&self, _: u32, mut q: MemoryQuery) -> MemoryQuery {
+        let key = (q.location.page.0, q.location.index.0);
+        q.value = self.code.get(&key).copied().unwrap_or_default();
+        q.value_is_pointer = false;
+        q
+    }
+}
+
+#[derive(Debug)]
+struct NoPrecompiles;
+
+impl PrecompilesProcessor for NoPrecompiles {
+    fn execute_precompile<M: RefMemory>(
+        &mut self,
+        _: u32,
+        _: LogQuery,
+        _: &mut M,
+    ) -> Option<(Vec<MemoryQuery>, Vec<MemoryQuery>, zk_evm::abstractions::PrecompileCyclesWitness)>
+    {
+        None
+    }
+    fn start_frame(&mut self) {}
+    fn finish_frame(&mut self, _: bool) {}
+}
+
+type RefVm = VmState<
+    InMemoryStorage,
+    OracleMemory,
+    InMemoryEventSink,
+    NoPrecompiles,
+    SimpleDecommitter<false>,
+    DummyTracer,
+    8,
+    EncodingModeProduction,
+>;
+
+fn to_ref(v: &U256) -> RefU256 {
+    RefU256(*v.as_limbs())
+}
+
+fn from_ref(v: &RefU256) -> U256 {
+    U256::from_limbs(v.0)
+}
+
+fn ref_address(a: &zkstack_vm::Address) -> RefAddress {
+    RefAddress::from_slice(a.as_slice())
+}
+
+// ---------------------------------------------------------------- random cases
+
+struct Gen(u64);
+
+impl Gen {
+    fn next(&mut self) -> u64 {
+        splitmix64(&mut self.0)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+    fn u16(&mut self) -> u16 {
+        if self.chance(60) { self.below(40) as u16 } else { self.next() as u16 }
+    }
+    fn u32(&mut self) -> u32 {
+        match self.below(6) {
+            0 => self.below(64) as u32,
+            1 => self.below(5000) as u32,
+            2 => u32::MAX - self.below(64) as u32,
+            3 => (1 << 31) - 16 + self.below(32) as u32,
+            _ => self.next() as u32,
+        }
+    }
+    fn page(&mut self) -> u32 {
+        const PAGES: [u32; 8] = [
+            CURRENT_BASE + 2,
+            CURRENT_BASE + 3,
+            CALLER_BASE + 2,
+            CALLER_BASE + 3,
+            CALLDATA_PAGE,
+            1,
+            0,
+            9999,
+        ];
+        PAGES[self.below(8) as usize]
+    }
+    fn word(&mut self) -> U256 {
+        match self.below(10) {
+            0 | 1 => U256::from(self.below(64)),
+            2 | 3 => U256::from_limbs([self.next(), self.next(), self.next(), self.next()]),
+            4 | 5 => {
+                let offset = if self.chance(70) { self.below(200) as u32 } else { self.u32() };
+                let page = self.page();
+                let start = if self.chance(70) { self.below(2000) as u32 } else { self.u32() };
+                let length = if self.chance(70) { self.below(300) as u32 } else { self.u32() };
+                let high = if self.chance(50) { [0, 0] } else { [self.next(), self.next()] };
+                let mut high = high;
+                if self.chance(30) {
+                    // a far-return forwarding mode in byte 28
+                    high[1] = (high[1] & !(0xff << 32)) | (self.below(4) << 32);
+                }
+                U256::from_limbs([
+                    u64::from(offset) | u64::from(page) << 32,
+                    u64::from(start) | u64::from(length) << 32,
+                    high[0],
+                    high[1],
+                ])
+            }
+            6 => {
+                const EDGES: [u64; 8] = [
+                    (1 << 32) - 33,
+                    (1 << 32) - 32,
+                    (1 << 32) - 1,
+                    1 << 32,
+                    u64::MAX,
+                    (1 << 32) - 34,
+                    255,
+                    256,
+                ];
+                let mut v = U256::from(EDGES[self.below(8) as usize]);
+                if self.chance(20) {
+                    v |= U256::from(1u8) << (64 + self.below(192) as usize);
+                }
+                v
+            }
+            7 => U256::from(self.below(5000)),
+            8 => U256::MAX - U256::from(self.below(4)),
+            _ => U256::from(self.next()),
+        }
+    }
+    fn address(&mut self, kernel: bool) -> zkstack_vm::Address {
+        let mut bytes = [0u8; 20];
+        if kernel {
+            bytes[18..].copy_from_slice(&(self.next() as u16).to_be_bytes());
+        } else {
+            for b in &mut bytes {
+                *b = self.next() as u8;
+            }
+            bytes[0] |= 1;
+        }
+        zkstack_vm::Address::from(bytes)
+    }
+    fn instruction_word(&mut self) -> u64 {
+        let index = loop {
+            if self.chance(6) {
+                break if self.chance(20) {
+                    0
+                } else {
+                    zkstack_vm::NUM_VALID_ENTRIES as u64 + 1 + self.below(2047 - 1103)
+                };
+            }
+            let i = 1 + self.below(zkstack_vm::NUM_VALID_ENTRIES as u64);
+            if !matches!(decode(i).opcode(), Opcode::FarCall(_) | Opcode::Log(_)) {
+                break i;
+            }
+        };
+        let condition = if self.chance(50) { 0 } else { self.below(8) };
+        let regs = if self.chance(50) { self.next() & 0xffff_ffff } else { self.next() & 0x7777_7777 };
+        let imm0 = u64::from(self.u16());
+        let imm1 = u64::from(self.u16());
+        let reserved = if self.chance(5) { self.below(4) << 11 } else { 0 };
+        index | reserved | condition << 13 | (regs & 0xffff_ffff) << 16 | imm0 << 32 | imm1 << 48
+    }
+}
+
+/// One starting state, in a form both VMs are built from.
+struct Case {
+    regs: [(U256, bool); 16],
+    flags: Flags,
+    pending: bool,
+    context_u128: u128,
+    tx_number: u16,
+    revert_counter: i32,
+    caller: FrameSpec,
+    current: FrameSpec,
+    near: Vec<NearFrame>,
+    code_words: Vec<U256>,
+    /// `(page, word index, value)` of heap-like pages.
+    heap: Vec<(u32, u32, U256)>,
+    /// `(slot, value, pointer)` of the current frame's stack.
+    stack: Vec<(u16, U256, bool)>,
+}
+
+#[derive(Clone)]
+struct FrameSpec {
+    this: zkstack_vm::Address,
+    caller: zkstack_vm::Address,
+    code_address: zkstack_vm::Address,
+    is_static: bool,
+    base: u32,
+    pc: u16,
+    sp: u16,
+    ergs: u32,
+    handler: u16,
+    shards: [u8; 3],
+    context_u128: u128,
+    heap_bound: u32,
+    aux_heap_bound: u32,
+    stipend: u32,
+    pubdata: i32,
+}
+
+impl Gen {
+    fn frame(&mut self, base: u32) -> FrameSpec {
+        let kernel = [self.chance(50), self.chance(50), self.chance(50)];
+        FrameSpec {
+            this: self.address(kernel[0]),
+            caller: self.address(kernel[1]),
+            code_address: self.address(kernel[2]),
+            is_static: self.chance(20),
+            base,
+            pc: self.below(24) as u16,
+            sp: if self.chance(80) { self.below(64) as u16 } else { self.next() as u16 },
+            ergs: match self.below(5) {
+                0 => self.below(40) as u32,
+                1 => self.below(10_000) as u32,
+                2 => u32::MAX,
+                3 => u32::MAX - self.below(10_000) as u32,
+                _ => self.next() as u32,
+            },
+            handler: self.u16(),
+            shards: [self.below(2) as u8, self.below(2) as u8, self.below(2) as u8],
+            context_u128: u128::from(self.next()) | u128::from(self.next()) << 64,
+            heap_bound: if self.chance(80) { self.below(4000) as u32 } else { self.u32() },
+            aux_heap_bound: if self.chance(80) { self.below(4000) as u32 } else { self.u32() },
+            stipend: if self.chance(20) { self.below(100) as u32 } else { 0 },
+            pubdata: self.below(50) as i32,
+        }
+    }
+
+    fn case(&mut self) -> Case {
+        let mut regs = [(U256::ZERO, false); 16];
+        for r in regs.iter_mut().skip(1) {
+            *r = (self.word(), self.chance(30));
+        }
+        let caller = self.frame(CALLER_BASE);
+        let current = self.frame(CURRENT_BASE);
+        let near = (0..[0, 0, 1, 2, 3][self.below(5) as usize])
+            .map(|_| NearFrame {
+                exception_handler: self.u16(),
+                return_pc: self.u16(),
+                sp: self.u16(),
+                ergs: self.u32(),
+                pubdata_spent: self.below(50) as i32,
+            })
+            .collect();
+        let words = usize::from(current.pc / 4) + 1 + self.below(4) as usize;
+        let mut code_words: Vec<U256> = (0..words).map(|_| self.word()).collect();
+        let word = self.instruction_word();
+        let (index, quarter) = (usize::from(current.pc / 4), 3 - usize::from(current.pc % 4));
+        let mut limbs = *code_words[index].as_limbs();
+        limbs[quarter] = word;
+        code_words[index] = U256::from_limbs(limbs);
+        let heap = (0..self.below(8))
+            .map(|_| {
+                let page = [CURRENT_BASE + 2, CURRENT_BASE + 3, 1, CALLDATA_PAGE, CALLER_BASE + 2]
+                    [self.below(5) as usize];
+                let index = if self.chance(90) { self.below(130) as u32 } else { self.next() as u32 >> 5 };
+                (page, index, self.word())
+            })
+            .collect();
+        let sp = current.sp;
+        let stack = (0..self.below(10))
+            .map(|_| {
+                let slot = match self.below(3) {
+                    0 => sp.wrapping_sub(self.below(48) as u16),
+                    1 => self.below(48) as u16,
+                    _ => self.next() as u16,
+                };
+                (slot, self.word(), self.chance(30))
+            })
+            .collect();
+        Case {
+            regs,
+            flags: Flags::new(self.chance(50), self.chance(50), self.chance(50)),
+            pending: self.chance(5),
+            context_u128: u128::from(self.next()),
+            tx_number: self.next() as u16,
+            revert_counter: 10_000 + self.below(1000) as i32,
+            caller,
+            current,
+            near,
+            code_words,
+            heap,
+            stack,
+        }
+    }
+}
+
+// ---------------------------------------------------------------- building both VMs
+
+fn code_bytes(words: &[U256]) -> Vec<u8> {
+    words.iter().flat_map(|w| w.to_be_bytes::<32>()).collect()
+}
+
+fn our_frame(spec: &FrameSpec, code: &Code, near: Vec<NearFrame>) -> Frame {
+    Frame {
+        this_address: spec.this,
+        caller: spec.caller,
+        code_address: spec.code_address,
+        is_kernel: is_kernel_address(&spec.this),
+        is_static: spec.is_static,
+        code: code.clone(),
+        code_page: spec.base,
+        base_page: spec.base,
+        pc: spec.pc,
+        sp: spec.sp,
+        ergs: spec.ergs,
+        exception_handler: spec.handler,
+        this_shard_id: spec.shards[0],
+        caller_shard_id: spec.shards[1],
+        code_shard_id: spec.shards[2],
+        context_u128: spec.context_u128,
+        heap_bound: spec.heap_bound,
+        aux_heap_bound: spec.aux_heap_bound,
+        stipend: spec.stipend,
+        pubdata_spent: spec.pubdata,
+        stack: Stack::new(),
+        near_calls: near,
+    }
+}
+
+fn ours(case: &Case) -> Vm {
+    let code = match Code::from_bytecode(&code_bytes(&case.code_words)) {
+        Ok(code) => code,
+        Err(e) => panic!("generated code is aligned: {e}"),
+    };
+    let mut registers = Registers::new();
+    for (i, (v, p)) in case.regs.iter().enumerate() {
+        registers.set(i as u8, *v, *p);
+    }
+    let mut current = our_frame(&case.current, &code, case.near.clone());
+    for (slot, value, ptr) in &case.stack {
+        current.stack.set(*slot, value, *ptr);
+    }
+    let mut memory = Memory::new();
+    for (page, index, value) in &case.heap {
+        memory.write_word(*page, index * 32, value);
+    }
+    let state = State {
+        registers,
+        flags: case.flags,
+        previous: vec![our_frame(&case.caller, &code, Vec::new())],
+        current,
+        context_u128: case.context_u128,
+        pending_exception: case.pending,
+        tx_number: case.tx_number,
+        pubdata_revert_counter: case.revert_counter,
+        depth: 2 + case.near.len() as u32,
+    };
+    Vm::new(state, memory)
+}
+
+/// zk_evm's call-stack entries for one of our far frames: the far entry, then one entry per
+/// near frame, innermost last.
+fn entries_of(frame: &Frame) -> Vec<CallStackEntry> {
+    let far = CallStackEntry {
+        this_address: ref_address(&frame.this_address),
+        msg_sender: ref_address(&frame.caller),
+        code_address: ref_address(&frame.code_address),
+        base_memory_page: MemoryPage(frame.base_page),
+        code_page: MemoryPage(frame.code_page),
+        sp: frame.sp,
+        pc: frame.pc,
+        exception_handler_location: frame.exception_handler,
+        ergs_remaining: frame.ergs,
+        this_shard_id: frame.this_shard_id,
+        caller_shard_id: frame.caller_shard_id,
+        code_shard_id: frame.code_shard_id,
+        is_static: frame.is_static,
+        is_local_frame: false,
+        context_u128_value: frame.context_u128,
+        heap_bound: frame.heap_bound,
+        aux_heap_bound: frame.aux_heap_bound,
+        total_pubdata_spent: PubdataCost(frame.pubdata_spent),
+        stipend: frame.stipend,
+    };
+    let mut out = vec![far];
+    for near in &frame.near_calls {
+        let Some(last) = out.last_mut() else { break };
+        let running = *last;
+        last.pc = near.return_pc;
+        last.sp = near.sp;
+        last.ergs_remaining = near.ergs;
+        last.total_pubdata_spent = PubdataCost(near.pubdata_spent);
+        out.push(CallStackEntry {
+            is_local_frame: true,
+            exception_handler_location: near.exception_handler,
+            ..running
+        });
+    }
+    out
+}
+
+fn all_entries(state: &State) -> Vec<CallStackEntry> {
+    let mut out = vec![CallStackEntry::empty_context()];
+    for f in state.previous.iter().chain(std::iter::once(&state.current)) {
+        out.extend(entries_of(f));
+    }
+    out
+}
+
+fn reference(case: &Case, ours: &Vm) -> RefVm {
+    let mut entries = all_entries(&ours.state);
+    let current = entries.pop().unwrap_or_else(CallStackEntry::empty_context);
+    let mut registers = [PrimitiveValue::empty(); 15];
+    for (i, r) in registers.iter_mut().enumerate() {
+        let (v, p) = case.regs[i + 1];
+        *r = PrimitiveValue { value: to_ref(&v), is_pointer: p };
+    }
+    let mut local = VmLocalState::<8, EncodingModeProduction>::empty_state();
+    local.registers = registers;
+    local.flags = RefFlags {
+        overflow_or_less_than_flag: case.flags.lt,
+        equality_flag: case.flags.eq,
+        greater_than_flag: case.flags.gt,
+    };
+    local.previous_code_memory_page = MemoryPage(0);
+    local.memory_page_counter = 5000;
+    local.tx_number_in_block = case.tx_number;
+    local.pending_exception = case.pending;
+    local.context_u128_register = case.context_u128;
+    local.callstack = Callstack { current, inner: entries };
+    local.pubdata_revert_counter = PubdataCost(case.revert_counter);
+
+    let mut memory = OracleMemory::default();
+    for (i, w) in case.code_words.iter().enumerate() {
+        memory.code.insert((CURRENT_BASE, i as u32), to_ref(w));
+    }
+    for (page, index, value) in &case.heap {
+        memory.cells.insert((*page, *index), (to_ref(value), false));
+    }
+    for (slot, value, ptr) in &case.stack {
+        memory.cells.insert((CURRENT_BASE + 1, u32::from(*slot)), (to_ref(value), *ptr));
+    }
+    let mut storage = InMemoryStorage::new();
+    let mut event_sink = InMemoryEventSink::new();
+    for _ in 0..=local.callstack.depth() {
+        storage.start_frame(Timestamp(0));
+        event_sink.start_frame(Timestamp(0));
+    }
+    VmState {
+        local_state: local,
+        block_properties: BlockProperties {
+            default_aa_code_hash: RefU256::from(1) << 248,
+            evm_emulator_code_hash: RefU256::from(1) << 248,
+            zkporter_is_available: false,
+        },
+        storage,
+        memory,
+        event_sink,
+        precompiles_processor: NoPrecompiles,
+        decommittment_processor: SimpleDecommitter::new(),
+        witness_tracer: DummyTracer,
+        version: Version::latest(),
+        dst1_was_updated_this_cycle: false,
+    }
+}
+
+// ---------------------------------------------------------------- comparing
+
+fn compare(case: &Case, word: u64) -> Result<(), String> {
+    let mut vm = ours(case);
+    let mut reference = reference(case, &vm);
+    let sp_before = vm.state.current.sp;
+    let dst_reg = decode(word).dst0.index();
+    if let Err(e) = reference.cycle(&mut GenericNoopTracer::<OracleMemory>::new()) {
+        return Err(format!("zk_evm failed: {e}"));
+    }
+    if let Err(e) = vm.step() {
+        return Err(format!("zkstack-vm refused: {e}"));
+    }
+    let r = &reference.local_state;
+    let s = &vm.state;
+    for i in 1..16u8 {
+        let theirs = r.registers[usize::from(i) - 1];
+        let ours = (from_ref(&theirs.value), theirs.is_pointer);
+        if (*s.registers.get(i), s.registers.is_pointer(i)) != ours {
+            return Err(format!(
+                "r{i}: ours {:#x} ptr {}, zk_evm {:#x} ptr {}",
+                s.registers.get(i),
+                s.registers.is_pointer(i),
+                ours.0,
+                ours.1
+            ));
+        }
+    }
+    let flags = Flags::new(
+        r.flags.overflow_or_less_than_flag,
+        r.flags.equality_flag,
+        r.flags.greater_than_flag,
+    );
+    if s.flags != flags {
+        return Err(format!("flags: ours {:?}, zk_evm {flags:?}", s.flags));
+    }
+    if s.pending_exception != r.pending_exception {
+        return Err(format!("pending exception: ours {}", s.pending_exception));
+    }
+    if s.context_u128 != r.context_u128_register || s.tx_number != r.tx_number_in_block {
+        return Err("context register or tx number".into());
+    }
+    if s.pubdata_revert_counter != r.pubdata_revert_counter.0 {
+        return Err("pubdata revert counter".into());
+    }
+    let mut theirs: Vec<CallStackEntry> = r.callstack.inner.clone();
+    theirs.push(r.callstack.current);
+    let mut mine = all_entries(s);
+    // Heap bounds of a far frame live in its innermost entry: zk_evm copies them into each near
+    // entry and copies them back on return, so those of the entries below are never read.
+    for i in 0..mine.len().saturating_sub(1) {
+        if mine[i + 1].is_local_frame
+            && let Some(t) = theirs.get(i)
+        {
+            mine[i].heap_bound = t.heap_bound;
+            mine[i].aux_heap_bound = t.aux_heap_bound;
+        }
+    }
+    if mine != theirs {
+        for (i, (a, b)) in mine.iter().zip(&theirs).enumerate() {
+            if a != b {
+                return Err(format!("call-stack entry {i}:\n ours   {a:?}\n zk_evm {b:?}"));
+            }
+        }
+        return Err(format!("call-stack depth: ours {}, zk_evm {}", mine.len(), theirs.len()));
+    }
+    if s.depth as usize != r.callstack.depth() {
+        return Err(format!("depth: ours {}, zk_evm {}", s.depth, r.callstack.depth()));
+    }
+    // Heap-like pages: every non-zero word on either side.
+    let mem = &reference.memory;
+    let mut pages: BTreeSet<u32> = case.heap.iter().map(|h| h.0).collect();
+    pages.extend(mem.written.iter().map(|w| w.0).filter(|p| *p != CURRENT_BASE + 1));
+    for page in pages {
+        let mut theirs: Vec<(u32, U256)> = mem
+            .cells
+            .iter()
+            .filter(|((p, _), (v, _))| *p == page && !v.is_zero())
+            .map(|((_, i), (v, _))| (*i, from_ref(v)))
+            .collect();
+        theirs.sort_unstable();
+        let mine = vm.memory.page(page).map(|p| p.nonzero_words()).unwrap_or_default();
+        if mine != theirs {
+            return Err(format!("page {page}: ours {mine:x?}, zk_evm {theirs:x?}"));
+        }
+    }
+    // The current frame's stack (unless it returned), at every slot either side may have touched.
+    if s.current.base_page == CURRENT_BASE {
+        let mut slots: BTreeSet<u16> = case.stack.iter().map(|s| s.0).collect();
+        slots.extend(
+            mem.written.iter().filter(|w| w.0 == CURRENT_BASE + 1).map(|w| w.1 as u16),
+        );
+        let a = (case.regs[usize::from(dst_reg)].0.as_limbs()[0] as u16)
+            .wrapping_add(decode(word).imm1);
+        for base in [sp_before, s.current.sp] {
+            slots.extend([base, base.wrapping_sub(a), a]);
+        }
+        for slot in slots {
+            let (v, p) = mem.cells.get(&(CURRENT_BASE + 1, u32::from(slot))).copied().unwrap_or_default();
+            if s.current.stack.get(slot) != (from_ref(&v), p) {
+                return Err(format!("stack slot {slot}: ours {:?}, zk_evm {v:#x} {p}", s.current.stack.get(slot)));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn cases() -> u32 {
+    std::env::var("ZKSTACK_DIFF_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000)
+}
+
+#[test]
+fn one_cycle_matches_zk_evm() {
+    let mut runner = TestRunner::new(Config { cases: cases(), failure_persistence: None, ..Config::default() });
+    let result = runner.run(&any::<u64>(), |seed| {
+        let mut g = Gen(seed);
+        let case = g.case();
+        let word = {
+            let (index, quarter) = (usize::from(case.current.pc / 4), 3 - usize::from(case.current.pc % 4));
+            case.code_words[index].as_limbs()[quarter]
+        };
+        compare(&case, word).map_err(|e| {
+            TestCaseError::fail(format!("seed {seed:#x}, word {word:#018x} ({:?}): {e}", decode(word).variant))
+        })
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}

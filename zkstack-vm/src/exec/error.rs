@@ -1,0 +1,24 @@
+//! How execution ends, and what the interpreter cannot do yet.
+
+use crate::memory::FatPointer;
+use crate::opcodes::{Opcode, RetKind};
+
+/// The outermost frame returned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExecutionEnd {
+    /// `ok`, `revert` or `panic`.
+    pub kind: RetKind,
+    /// The returndata slice (empty on panic).
+    pub returndata: FatPointer,
+    /// Ergs left to the outermost frame.
+    pub ergs_left: u32,
+}
+
+/// An instruction the interpreter refused to execute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum VmError {
+    /// Far calls and `log.*` (storage, events, messages, precompiles, decommit) need the world
+    /// interface, which is not there yet.
+    #[error("opcode {0:?} is not implemented yet")]
+    Unsupported(Opcode),
+}

@@ -1,0 +1,17 @@
+//! The interpreter: compiled code, the cycle, and the instruction handlers.
+
+#![allow(clippy::inline_always, reason = "the interpreter's per-cycle hot path")]
+
+pub mod arith;
+pub mod call;
+pub mod code;
+pub mod context;
+pub mod error;
+pub mod heap;
+pub mod operands;
+pub mod ptr;
+pub mod vm;
+
+pub use code::{Code, Handler, Instr};
+pub use error::{ExecutionEnd, VmError};
+pub use vm::{Step, Vm};

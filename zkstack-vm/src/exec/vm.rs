@@ -1,0 +1,231 @@
+//! The interpreter: one cycle exactly as zk_evm's `cycle` runs it.
+//!
+//! A cycle: fetch the instruction at pc (or `ret.panic` when an exception is pending), charge
+//! its base price, turn it into `ret.panic` on an exception raised before execution (invalid
+//! opcode, out of ergs, kernel-only in user mode, state change in a static frame, full call
+//! stack), skip it as a priced no-op when its condition fails, resolve the operands (moving sp),
+//! erase pointer metadata that user code may not see, execute, and clear `dst1` if the
+//! instruction did not write it.
+
+use alloy_primitives::U256;
+
+use super::arith::{add_overflowing, sub_overflowing};
+use super::code::{INVALID, Instr, KERNEL_ONLY, NOT_STATIC, PANIC_INSTR, SRC0_POINTER, SWAP};
+use super::error::{ExecutionEnd, VmError};
+use super::operands::Operands;
+use crate::exec::code::Handler;
+use crate::memory::Memory;
+use crate::memory::erase_metadata;
+use crate::memory::params::VM_MAX_STACK_DEPTH;
+use crate::state::State;
+use crate::tracer::Tracer;
+
+/// An EraVM instance: state, memory and a tracer.
+#[derive(Debug)]
+pub struct Vm<T: Tracer = ()> {
+    /// Registers, flags, call stack, counters.
+    pub state: State,
+    /// Heap-like pages.
+    pub memory: Memory,
+    /// The tracer called around every cycle.
+    pub tracer: T,
+}
+
+/// What one cycle did to the course of execution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// The VM keeps running.
+    Continue,
+    /// The outermost frame returned.
+    Finished(ExecutionEnd),
+}
+
+impl<T: Tracer> Vm<T> {
+    /// A VM over `state` and `memory`.
+    pub fn with_tracer(state: State, memory: Memory, tracer: T) -> Self {
+        Vm { state, memory, tracer }
+    }
+
+    /// Runs until the outermost frame returns.
+    ///
+    /// # Errors
+    /// [`VmError::Unsupported`] on an opcode this interpreter does not execute yet.
+    pub fn run(&mut self) -> Result<ExecutionEnd, VmError> {
+        loop {
+            if let Step::Finished(end) = self.step()? {
+                return Ok(end);
+            }
+        }
+    }
+
+    /// Runs one cycle.
+    ///
+    /// # Errors
+    /// [`VmError::Unsupported`] on an opcode this interpreter does not execute yet; the state is
+    /// then as zk_evm's after charging for it (its base price is taken, nothing else changed).
+    #[inline(always)]
+    pub fn step(&mut self) -> Result<Step, VmError> {
+        let frame = &mut self.state.current;
+        let fetched = if self.state.pending_exception {
+            self.state.pending_exception = false;
+            PANIC_INSTR
+        } else {
+            *frame.code.instr(frame.pc)
+        };
+        self.tracer.before_instruction(&self.state, &self.memory, &fetched);
+        let frame = &mut self.state.current;
+        let (left, out_of_ergs) = frame.ergs.overflowing_sub(fetched.ergs);
+        let checks = fetched.checks;
+        let exception = out_of_ergs
+            || (checks & INVALID != 0)
+            || (checks & KERNEL_ONLY != 0 && !frame.is_kernel)
+            || (checks & NOT_STATIC != 0 && frame.is_static)
+            || (self.state.depth >= VM_MAX_STACK_DEPTH);
+        let result = if exception {
+            frame.ergs = if out_of_ergs { 0 } else { left };
+            let mut panic = PANIC_INSTR;
+            panic.imm0 = fetched.imm0;
+            panic.imm1 = fetched.imm1;
+            self.execute(&panic)
+        } else {
+            frame.ergs = left;
+            let f = &self.state.flags;
+            if fetched.condition.holds(f.gt, f.lt, f.eq) {
+                self.execute(&fetched)
+            } else {
+                frame.pc = frame.pc.wrapping_add(1);
+                Ok(Step::Continue)
+            }
+        };
+        self.tracer.after_instruction(&self.state, &self.memory, &fetched);
+        result
+    }
+
+    /// Executes an instruction whose price is paid and whose condition holds.
+    #[inline(always)]
+    #[allow(clippy::too_many_lines, reason = "one match arm per opcode family reads as a table")]
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "shift amounts and jump targets are low bits"
+    )]
+    fn execute(&mut self, instr: &Instr) -> Result<Step, VmError> {
+        let ops = Operands::resolve(&mut self.state, instr);
+        let Operands { src0, src1, dst0, .. } = ops;
+        let (mut src0, mut src0_ptr) = src0;
+        let (mut src1, mut src1_ptr) = src1;
+        if instr.flags & SWAP != 0 {
+            core::mem::swap(&mut src0, &mut src1);
+            core::mem::swap(&mut src0_ptr, &mut src1_ptr);
+        }
+        let kernel = self.state.current.is_kernel;
+        if src0_ptr && !kernel && instr.checks & SRC0_POINTER == 0 {
+            erase_metadata(&mut src0);
+            src0_ptr = false;
+        }
+        if src1_ptr && !kernel {
+            erase_metadata(&mut src1);
+            src1_ptr = false;
+        }
+        let new_pc = self.state.current.pc.wrapping_add(1);
+        let mut dst1_written = false;
+        let mut step = Step::Continue;
+        match instr.handler {
+            Handler::Nop => self.state.current.pc = new_pc,
+            Handler::Add => {
+                self.state.current.pc = new_pc;
+                let (r, of) = add_overflowing(&src0, &src1);
+                self.set_arith_flags(instr, of, r.is_zero());
+                self.write_dst0(instr, dst0, r, false);
+            }
+            Handler::Sub => {
+                self.state.current.pc = new_pc;
+                let (r, of) = sub_overflowing(&src0, &src1);
+                self.set_arith_flags(instr, of, r.is_zero());
+                self.write_dst0(instr, dst0, r, false);
+            }
+            Handler::Mul => {
+                self.state.current.pc = new_pc;
+                self.mul(instr, dst0, &src0, &src1);
+                dst1_written = true;
+            }
+            Handler::Div => {
+                self.state.current.pc = new_pc;
+                self.div(instr, dst0, &src0, &src1);
+                dst1_written = true;
+            }
+            Handler::And | Handler::Or | Handler::Xor => {
+                self.state.current.pc = new_pc;
+                let r = match instr.handler {
+                    Handler::And => src0 & src1,
+                    Handler::Or => src0 | src1,
+                    _ => src0 ^ src1,
+                };
+                self.set_eq_flag(instr, r.is_zero());
+                self.write_dst0(instr, dst0, r, false);
+            }
+            Handler::Shl | Handler::Shr | Handler::Rol | Handler::Ror => {
+                self.state.current.pc = new_pc;
+                let shift = usize::from(src1.as_limbs()[0] as u8);
+                let r = match instr.handler {
+                    Handler::Shl => src0 << shift,
+                    Handler::Shr => src0 >> shift,
+                    Handler::Rol => src0.rotate_left(shift),
+                    _ => src0.rotate_right(shift),
+                };
+                self.set_eq_flag(instr, r.is_zero());
+                self.write_dst0(instr, dst0, r, false);
+            }
+            Handler::Jump => {
+                self.state.current.pc = src0.as_limbs()[0] as u16;
+                self.write_dst0(instr, dst0, U256::from(new_pc), false);
+            }
+            Handler::PtrAdd | Handler::PtrSub | Handler::PtrPack | Handler::PtrShrink => {
+                self.state.current.pc = new_pc;
+                self.ptr(instr, dst0, (&src0, src0_ptr), (&src1, src1_ptr));
+            }
+            Handler::NearCall => self.near_call(instr, &src0, new_pc),
+            Handler::Context(op) => {
+                self.state.current.pc = new_pc;
+                self.context(op, instr, dst0, &src0);
+            }
+            Handler::RetOk | Handler::RetRevert | Handler::RetPanic => {
+                step = self.ret(instr, &src0, src0_ptr);
+            }
+            Handler::HeapRead
+            | Handler::HeapWrite
+            | Handler::AuxHeapRead
+            | Handler::AuxHeapWrite
+            | Handler::FatPointerRead
+            | Handler::StaticRead
+            | Handler::StaticWrite => {
+                self.state.current.pc = new_pc;
+                dst1_written = self.heap(instr, (&src0, src0_ptr), &src1);
+            }
+            Handler::Invalid => {
+                // Never executed: the invalid opcode always turns into a panic before this.
+                self.state.current.pc = new_pc;
+            }
+            Handler::Unsupported(op) => return Err(VmError::Unsupported(op)),
+        }
+        if !dst1_written {
+            self.state.registers.set(instr.dst1, U256::ZERO, false);
+        }
+        Ok(step)
+    }
+
+    /// Writes `dst0`: to the stack slot resolved for it, or to the register.
+    #[inline(always)]
+    pub(super) fn write_dst0(&mut self, instr: &Instr, slot: Option<u16>, value: U256, ptr: bool) {
+        match slot {
+            Some(slot) => self.state.current.stack.set(slot, &value, ptr),
+            None => self.state.registers.set(instr.dst0, value, ptr),
+        }
+    }
+}
+
+impl Vm<()> {
+    /// A VM without tracer.
+    pub fn new(state: State, memory: Memory) -> Self {
+        Vm { state, memory, tracer: () }
+    }
+}

@@ -1,0 +1,50 @@
+//! The register file: `r0` (always zero) and fifteen general-purpose registers, each with a
+//! pointer tag.
+
+#![allow(clippy::inline_always, reason = "the interpreter's per-cycle hot path")]
+
+use alloy_primitives::U256;
+
+/// Sixteen 256-bit registers and their pointer tags. Slot 0 stays zero and untagged: writes to
+/// it are dropped.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Registers {
+    values: [U256; 16],
+    pointer_tags: u16,
+}
+
+impl Registers {
+    /// All registers zero, none tagged.
+    pub const fn new() -> Self {
+        Registers { values: [U256::ZERO; 16], pointer_tags: 0 }
+    }
+
+    /// The value of register `index` (`0..16`; higher bits ignored).
+    #[inline(always)]
+    pub fn get(&self, index: u8) -> &U256 {
+        &self.values[usize::from(index & 15)]
+    }
+
+    /// Whether register `index` holds a pointer.
+    #[inline(always)]
+    pub fn is_pointer(&self, index: u8) -> bool {
+        self.pointer_tags >> (index & 15) & 1 != 0
+    }
+
+    /// Sets register `index`; writes to `r0` are ignored.
+    #[inline(always)]
+    pub fn set(&mut self, index: u8, value: U256, is_pointer: bool) {
+        let i = index & 15;
+        if i != 0 {
+            self.values[usize::from(i)] = value;
+            let bit = 1u16 << i;
+            self.pointer_tags = (self.pointer_tags & !bit) | (u16::from(is_pointer) << i);
+        }
+    }
+
+    /// The pointer tags as a bit set (bit `i` for register `i`).
+    #[inline]
+    pub const fn pointer_tags(&self) -> u16 {
+        self.pointer_tags
+    }
+}
