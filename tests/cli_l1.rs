@@ -173,3 +173,35 @@ fn decode_commit_rejects_garbage() {
         assert!(out.stdout.is_empty(), "{name}: nothing on stdout");
     }
 }
+
+#[test]
+fn decode_commit_recomputes_the_commitment_with_the_chain_hashes() {
+    let Some(file) = consistency_checker_fixture("commit_l1_batch_4470_testnet_sepolia.calldata")
+    else {
+        return;
+    };
+    let hash = |byte: &str| format!("0x{}", byte.repeat(32));
+    let out = zkstack(&[
+        "l1",
+        "decode-commit",
+        file.to_str().expect("utf-8 path"),
+        "--bootloader-hash",
+        &hash("11"),
+        "--default-aa-hash",
+        &hash("22"),
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let c = &report["batches"][0]["commitment"];
+    // The commitment is keccak(pass-through hash ‖ meta hash ‖ aux hash) (Executor.sol
+    // `_createBatchCommitment`); the parts themselves are checked in zkstack-l1's tests against
+    // era-contracts' executor_proof.spec.ts commitment and zksync-era's vectors.
+    let word = |v: &serde_json::Value| {
+        v.as_str().expect("hex").parse::<alloy_primitives::B256>().expect("32 bytes")
+    };
+    let preimage =
+        [word(&c["pass_through_data"]), word(&c["meta_parameters"]), word(&c["aux_output"])]
+            .concat();
+    assert_eq!(word(&c["commitment"]), alloy_primitives::keccak256(preimage));
+}

@@ -43,6 +43,16 @@ pub enum L1Command {
         /// version of the call's generation).
         #[arg(long)]
         protocol_version: Option<u16>,
+        /// The chain's bootloader bytecode hash: with `--default-aa-hash`, the batch commitment is
+        /// recomputed in full (without them, only its pass-through and auxiliary-output hashes).
+        #[arg(long, requires = "default_aa_hash")]
+        bootloader_hash: Option<B256>,
+        /// The chain's default account bytecode hash.
+        #[arg(long, requires = "bootloader_hash")]
+        default_aa_hash: Option<B256>,
+        /// The chain's EVM emulator bytecode hash, if it has one.
+        #[arg(long, requires = "bootloader_hash")]
+        evm_emulator_hash: Option<B256>,
         /// Print one JSON document instead of a summary.
         #[arg(long)]
         json: bool,
@@ -77,8 +87,22 @@ struct CommitmentReport {
 pub fn run(args: &L1Args) -> Result<ExitCode, CliError> {
     match &args.command {
         L1Command::Commitment { input, json } => commitment(input, *json),
-        L1Command::DecodeCommit { file, protocol_version, json } => {
-            super::l1_decode_commit::run(file, *protocol_version, *json)
+        L1Command::DecodeCommit {
+            file,
+            protocol_version,
+            bootloader_hash,
+            default_aa_hash,
+            evm_emulator_hash,
+            json,
+        } => {
+            let hashes = bootloader_hash.zip(*default_aa_hash).map(|(bootloader, default_aa)| {
+                super::l1_decode_commit::ChainHashes {
+                    bootloader,
+                    default_aa,
+                    evm_emulator: *evm_emulator_hash,
+                }
+            });
+            super::l1_decode_commit::run(file, *protocol_version, hashes, *json)
         }
         L1Command::PublicInput { prev, curr, node_vk, leaf_vk, json } => {
             let value = match (node_vk, leaf_vk) {

@@ -6,7 +6,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use serde_json::{Value, json};
-use zkstack::l1::commitment::{InitialStorageWrite, RepeatedStorageWrite, decode_counted_bytes};
+use zkstack::l1::commitment::{
+    BatchCommitment, CommittedBatch, FromCommitError, InitialStorageWrite, MetaParameters,
+    RepeatedStorageWrite, ZKPORTER_IS_AVAILABLE, commitment_from_commit, decode_counted_bytes,
+    pre_boojum_commitment,
+};
 use zkstack::l1::executor_abi::{
     CommitBatchInfo, CommitBatchInfoLegacy, CommitBlockInfo, ExecutorCall, ExecutorGeneration,
     GatewayData, InteropData, LegacyBatchesCall, LegacyStoredBatchInfo, PreBoojumCall,
@@ -19,8 +23,24 @@ use zkstack::l1::{B256, L2ToL1Log, LogTree, ProtocolVersionId, U256};
 use super::CliError;
 use super::output::{print_json, read_input_bytes};
 
+/// The chain's bytecode hashes: the meta parameters of the batch commitment, not in calldata.
+#[derive(Clone, Copy, Debug)]
+pub struct ChainHashes {
+    /// Bootloader bytecode hash.
+    pub bootloader: B256,
+    /// Default account bytecode hash.
+    pub default_aa: B256,
+    /// EVM emulator bytecode hash, if any.
+    pub evm_emulator: Option<B256>,
+}
+
 /// Reads FILE (hex with or without 0x, whitespace allowed, or raw bytes) and decodes it.
-pub fn run(path: &Path, version: Option<u16>, json_out: bool) -> Result<ExitCode, CliError> {
+pub fn run(
+    path: &Path,
+    version: Option<u16>,
+    hashes: Option<ChainHashes>,
+    json_out: bool,
+) -> Result<ExitCode, CliError> {
     let raw = read_input_bytes(path)?;
     let calldata = calldata_from_file(&raw).map_err(|reason| CliError::input(path, reason))?;
     let call = decode_executor_call(&calldata).map_err(|e| CliError::input(path, e.to_string()))?;
@@ -28,9 +48,9 @@ pub fn run(path: &Path, version: Option<u16>, json_out: bool) -> Result<ExitCode
         Some(minor) => {
             let version =
                 ProtocolVersionId::new(minor).map_err(|e| CliError::input(path, e.to_string()))?;
-            report(&call, version)
+            report(&call, version, hashes)
         }
-        None => guessed_report(&call),
+        None => guessed_report(&call, hashes),
     }
     .map_err(|reason| CliError::input(path, reason))?;
     if json_out {
@@ -68,12 +88,12 @@ fn hex_decode(digits: &str) -> Result<Vec<u8>, String> {
 /// Decodes with the newest protocol version of the call's generation. The Boojum generation
 /// (versions 18–22) changed its pubdata layout at 21 (a source byte and blob commitments were
 /// added), so when the newest layout does not decode, the 18–20 layout is tried too.
-fn guessed_report(call: &ExecutorCall) -> Result<Value, String> {
-    let newest = report(call, default_version(call.generation()))?;
+fn guessed_report(call: &ExecutorCall, hashes: Option<ChainHashes>) -> Result<Value, String> {
+    let newest = report(call, default_version(call.generation()), hashes)?;
     if call.generation() != ExecutorGeneration::Boojum || all_decoded(&newest) {
         return Ok(newest);
     }
-    let older = report(call, ProtocolVersionId::V1_4_1)?;
+    let older = report(call, ProtocolVersionId::V1_4_1, hashes)?;
     Ok(if all_decoded(&older) { older } else { newest })
 }
 
@@ -95,7 +115,12 @@ fn default_version(generation: ExecutorGeneration) -> ProtocolVersionId {
     ProtocolVersionId::new(minor).unwrap_or(ProtocolVersionId::LATEST)
 }
 
-fn report(call: &ExecutorCall, version: ProtocolVersionId) -> Result<Value, String> {
+fn report(
+    call: &ExecutorCall,
+    version: ProtocolVersionId,
+    hashes: Option<ChainHashes>,
+) -> Result<Value, String> {
+    let meta = meta_parameters(version, hashes);
     let (last_committed, batches): (Value, Vec<Value>) = match call {
         ExecutorCall::Boojum(LegacyBatchesCall::Commit { last_committed, batches })
         | ExecutorCall::SharedBridge {
@@ -103,34 +128,36 @@ fn report(call: &ExecutorCall, version: ProtocolVersionId) -> Result<Value, Stri
             ..
         } => (
             legacy_stored(last_committed),
-            batches.iter().map(|b| legacy_batch(b, version)).collect(),
+            batches.iter().map(|b| legacy_batch(b, version, &meta, hashes.is_some())).collect(),
         ),
         ExecutorCall::Gateway(range) => match &range.data {
             GatewayData::Commit { last_committed, batches } => (
                 legacy_stored(last_committed),
-                batches.iter().map(|b| gateway_batch(b, version)).collect(),
+                batches
+                    .iter()
+                    .map(|b| gateway_batch(b, version, &meta, hashes.is_some()))
+                    .collect(),
             ),
             _ => return Err(not_a_commit(call)),
         },
         ExecutorCall::Interop(range) => match &range.data {
             InteropData::Commit { last_committed, batches } => (
                 stored(last_committed),
-                batches.iter().map(|b| gateway_batch(b, version)).collect(),
+                batches
+                    .iter()
+                    .map(|b| gateway_batch(b, version, &meta, hashes.is_some()))
+                    .collect(),
             ),
             _ => return Err(not_a_commit(call)),
         },
-        ExecutorCall::PreBoojum(PreBoojumCall::Commit { last_committed, blocks }) => (
-            legacy_stored(last_committed),
-            blocks
+        ExecutorCall::PreBoojum(PreBoojumCall::Commit { last_committed, blocks }) => {
+            let meta = meta_parameters(pre_boojum_version(), hashes);
+            let blocks = blocks
                 .iter()
-                .map(|b| {
-                    pre_boojum_block(
-                        b,
-                        ProtocolVersionId::new(17).unwrap_or(ProtocolVersionId::LATEST),
-                    )
-                })
-                .collect(),
-        ),
+                .map(|b| pre_boojum_block(b, pre_boojum_version(), &meta, hashes.is_some()))
+                .collect();
+            (legacy_stored(last_committed), blocks)
+        }
         _ => return Err(not_a_commit(call)),
     };
     Ok(json!({
@@ -183,15 +210,68 @@ macro_rules! batch_fields {
     };
 }
 
-fn legacy_batch(batch: &CommitBatchInfoLegacy, version: ProtocolVersionId) -> Value {
+/// The version pre-Boojum blocks are read as (their layouts did not change before Boojum).
+fn pre_boojum_version() -> ProtocolVersionId {
+    ProtocolVersionId::new(17).unwrap_or(ProtocolVersionId::BOOJUM)
+}
+
+/// The meta parameters; with no chain hashes given, zeros stand in and only the
+/// meta-independent hashes are reported.
+fn meta_parameters(version: ProtocolVersionId, hashes: Option<ChainHashes>) -> MetaParameters {
+    let hashes = hashes.unwrap_or(ChainHashes {
+        bootloader: B256::ZERO,
+        default_aa: B256::ZERO,
+        evm_emulator: None,
+    });
+    MetaParameters {
+        zkporter_is_available: ZKPORTER_IS_AVAILABLE,
+        bootloader_code_hash: hashes.bootloader,
+        default_aa_code_hash: hashes.default_aa,
+        evm_emulator_code_hash: hashes.evm_emulator,
+        protocol_version: version,
+    }
+}
+
+/// The recomputed commitment's hashes; the meta hash and the commitment only when the chain's
+/// bytecode hashes were given.
+fn commitment_json(commitment: Result<BatchCommitment, FromCommitError>, full: bool) -> Value {
+    match commitment {
+        Ok(commitment) => {
+            let hashes = commitment.hashes();
+            json!({
+                "pass_through_data": hashes.pass_through_data,
+                "aux_output": hashes.aux_output,
+                "meta_parameters": full.then_some(hashes.meta_parameters),
+                "commitment": full.then_some(hashes.commitment),
+            })
+        }
+        Err(error) => json!({ "error": error.to_string() }),
+    }
+}
+
+fn legacy_batch(
+    batch: &CommitBatchInfoLegacy,
+    version: ProtocolVersionId,
+    meta: &MetaParameters,
+    full: bool,
+) -> Value {
     let mut value = batch_fields!(batch);
+    value["commitment"] =
+        commitment_json(commitment_from_commit(CommittedBatch::from(batch), meta), full);
     value["system_logs"] = system_logs(batch.decode_system_logs().map_err(|e| e.to_string()));
     add_da(&mut value, batch.da_input(), version);
     value
 }
 
-fn gateway_batch(batch: &CommitBatchInfo, version: ProtocolVersionId) -> Value {
+fn gateway_batch(
+    batch: &CommitBatchInfo,
+    version: ProtocolVersionId,
+    meta: &MetaParameters,
+    full: bool,
+) -> Value {
     let mut value = batch_fields!(batch);
+    value["commitment"] =
+        commitment_json(commitment_from_commit(CommittedBatch::from(batch), meta), full);
     value["system_logs"] = system_logs(batch.decode_system_logs().map_err(|e| e.to_string()));
     add_da(&mut value, batch.da_input(), version);
     value
@@ -199,7 +279,12 @@ fn gateway_batch(batch: &CommitBatchInfo, version: ProtocolVersionId) -> Value {
 
 /// A pre-Boojum block: no system logs and no pubdata blob; its writes, logs, messages and
 /// bytecodes are separate fields (counted encodings as the pre-Boojum commitment hashes them).
-fn pre_boojum_block(block: &CommitBlockInfo, version: ProtocolVersionId) -> Value {
+fn pre_boojum_block(
+    block: &CommitBlockInfo,
+    version: ProtocolVersionId,
+    meta: &MetaParameters,
+    full: bool,
+) -> Value {
     let decoded_logs = decode_counted_bytes::<{ L2ToL1Log::SERIALIZED_SIZE }>(&block.l2Logs)
         .map(|items| items.iter().map(L2ToL1Log::from_bytes).collect::<Vec<_>>());
     let logs = decoded_logs.as_ref().map(|logs| logs.iter().map(log).collect::<Vec<_>>());
@@ -236,6 +321,7 @@ fn pre_boojum_block(block: &CommitBlockInfo, version: ProtocolVersionId) -> Valu
         .ok()
         .map(|logs| logs_root_check(logs, version, Some(block.l2LogsTreeRoot)));
     json!({
+        "commitment": commitment_json(pre_boojum_commitment(block, meta), full),
         "checks": { "l2_logs_root": logs_root_check },
         "batch_number": block.blockNumber,
         "timestamp": block.timestamp,

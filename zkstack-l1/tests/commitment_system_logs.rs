@@ -377,3 +377,39 @@ proptest! {
         prop_assert!(process_system_logs(v(version), &pack(&logs), &params).is_ok());
     }
 }
+
+#[test]
+fn v19_commitment_recomputed_from_commit_fields() {
+    // The same era-contracts `executor_proof.spec.ts` batch, this time entered as the committed
+    // batch's calldata fields: the state-diff hash is read from its system logs.
+    use zkstack_l1::commitment::{CommittedBatch, commitment_from_commit};
+    let logs = v20_logs();
+    let batch = CommittedBatch {
+        index_repeated_storage_changes: 84,
+        new_state_root: b("0x9cf7bb72401a56039ca097cabed20a72221c944ed9b0e515c083c04663ab45a6"),
+        system_logs: &logs,
+        bootloader_heap_initial_contents_hash: b(
+            "0x540442e48142fa061a81822184f7790e7b69dea92153d38ef623802c6f0411c0",
+        ),
+        events_queue_state_hash: b(
+            "0xda42ab7994d4695a25f4ea8a9a485a592b7a31c20d5dae6363828de86d8826ea",
+        ),
+        da_input: &[],
+    };
+    let meta = MetaParameters {
+        zkporter_is_available: false,
+        bootloader_code_hash: b(
+            "0x010009416e909e0819593a9806bbc841d25c5cdfed3f4a1523497c6814e5194a",
+        ),
+        default_aa_code_hash: b(
+            "0x0100065d134a862a777e50059f5e0fbe68b583f3617a67820f7edda0d7f253a0",
+        ),
+        evm_emulator_code_hash: None,
+        protocol_version: v(19),
+    };
+    let hashes = commitment_from_commit(batch, &meta).expect("recomputes").hashes();
+    assert_eq!(
+        hashes.commitment,
+        b("0x5765f7967c60dcf0e77ba0a909980c19b5ceab56f6bc1a6e0bd308f5f8dec263")
+    );
+}

@@ -393,3 +393,18 @@ fn relayed_chain_on_gateway_gets_the_same_commit_data() {
     exec.commit(&genesis(), std::slice::from_ref(&on_gateway.commit_info), &ctx()).unwrap();
     assert_eq!(exec.stored_batch_hash(1), on_gateway.stored_batch_info.hash());
 }
+
+/// Recomputing the commitment from the commit's calldata alone (as `zkstack l1 decode-commit`
+/// does) gives the commitment L1 computes from its DA validator's output, for rollup and validium.
+#[test]
+fn commitment_recomputed_from_calldata_matches_l1() {
+    use zkstack_l1::commitment::{CommittedBatch, commitment_from_commit};
+    let chain = config(SettlementLayer::L1);
+    let meta = chain.meta_parameters();
+    for mode in [rollup(), DaMode::Validium] {
+        let data = batch_one(vec![]).commit_data(&chain, &mode).unwrap();
+        let recomputed =
+            commitment_from_commit(CommittedBatch::from(&data.commit_info), &meta).unwrap();
+        assert_eq!(recomputed.hashes(), data.commitment, "{mode:?}");
+    }
+}

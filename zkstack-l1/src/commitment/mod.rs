@@ -19,6 +19,7 @@
 mod aux_output;
 mod batch;
 mod error;
+mod from_commit;
 mod input;
 mod meta;
 mod pass_through;
@@ -34,6 +35,9 @@ pub use aux_output::{
 };
 pub use batch::{BatchCommitment, CommitmentHashes, ZKPORTER_IS_AVAILABLE, batch_commitment};
 pub use error::CommitmentError;
+pub use from_commit::{
+    CommittedBatch, FromCommitError, commitment_from_commit, pre_boojum_commitment,
+};
 pub use input::{
     AuxCommitments, BlobHash, CommitmentCommonInput, CommitmentInput, blobs_in_commitment,
 };
