@@ -34,7 +34,7 @@ pub(crate) fn parse(tok: Tok<'_>) -> Result<Vec<Word<'_>>, AsmError> {
         }
         let bytes: usize =
             arg.text.parse().map_err(|_| arg.err(AsmErrorKind::TooLarge("`.zero`")))?;
-        if bytes % 32 != 0 {
+        if !bytes.is_multiple_of(32) {
             return Err(arg.err(AsmErrorKind::BadData("`.zero` needs a multiple of 32 bytes")));
         }
         if bytes / 32 > MAX_WORDS {

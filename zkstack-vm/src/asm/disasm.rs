@@ -26,14 +26,14 @@ pub fn disassemble(bytecode: &[u8]) -> Result<String, DisasmError> {
     if bytecode.is_empty() {
         return Err(DisasmError::Empty);
     }
-    if bytecode.len() % 32 != 0 {
+    if !bytecode.len().is_multiple_of(32) {
         return Err(DisasmError::NotWordAligned(bytecode.len()));
     }
     let n = bytecode.len() / 32;
     if n > MAX_WORDS {
         return Err(DisasmError::TooLong(n));
     }
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         return Err(DisasmError::EvenWordCount(n));
     }
     let words: Vec<&[u8]> = bytecode.chunks_exact(32).collect();
@@ -53,10 +53,10 @@ pub fn disassemble(bytecode: &[u8]) -> Result<String, DisasmError> {
         }
         let trailing = instructions[k - 1].iter().rev().take_while(|x| **x == 0).count();
         let len = 4 * k - trailing;
-        if let Some(text) = render(&instructions[..k], len, &words[k..]) {
-            if assemble_with(&text, Metadata::None).is_ok_and(|b| b == bytecode) {
-                return Ok(text);
-            }
+        if let Some(text) = render(&instructions[..k], len, &words[k..])
+            && assemble_with(&text, Metadata::None).is_ok_and(|b| b == bytecode)
+        {
+            return Ok(text);
         }
     }
     Err(DisasmError::Inexpressible { word: prefix.min(n - 1) })

@@ -189,27 +189,7 @@ pub(crate) fn build<'a>(st: &Statement<'a>, truncate: bool) -> Result<Pending<'a
             (Opcode::Jump, Flags::NONE)
         }
         "context" => context(&mut p, &mut mods, ops)?,
-        "log" => {
-            let first = mods.take("first");
-            let names =
-                ["sread", "swrite", "event", "to_l1", "precompile", "decommit", "tread", "twrite"];
-            let kinds = [
-                LogOp::StorageRead,
-                LogOp::StorageWrite,
-                LogOp::Event,
-                LogOp::ToL1Message,
-                LogOp::PrecompileCall,
-                LogOp::Decommit,
-                LogOp::TransientStorageRead,
-                LogOp::TransientStorageWrite,
-            ];
-            let op = kinds[mods.variant(&names, at)?];
-            expect_count(ops, 3, at)?;
-            p.ins.src0 = operand::register(ops[0])?;
-            p.ins.src1 = operand::register(ops[1])?;
-            p.ins.dst0 = operand::register(ops[2])?;
-            (Opcode::Log(op), Flags::new(first, false))
-        }
+        "log" => log_op(&mut p, &mut mods, ops)?,
         "near_call" => {
             expect_count(ops, 3, at)?;
             p.ins.src0 = operand::register(ops[0])?;
@@ -217,60 +197,9 @@ pub(crate) fn build<'a>(st: &Statement<'a>, truncate: bool) -> Result<Pending<'a
             p.imm1_label = Some(code_label(ops[2])?);
             (Opcode::NearCall, Flags::NONE)
         }
-        "far_call" => {
-            let is_static = mods.take("static");
-            let shard = mods.take("shard");
-            let kind = match mods.one_of(&["delegate", "mimic"])? {
-                None => FarCallKind::Normal,
-                Some(0) => FarCallKind::Delegate,
-                Some(_) => FarCallKind::Mimic,
-            };
-            expect_count(ops, 3, at)?;
-            p.ins.src0 = operand::register(ops[0])?;
-            p.ins.src1 = operand::register(ops[1])?;
-            p.imm0_label = Some(code_label(ops[2])?);
-            (Opcode::FarCall(kind), Flags::new(is_static, shard))
-        }
-        "ret" => {
-            let kind = RetKind::ALL[mods.one_of(&["ok", "revert", "panic"])?.unwrap_or(0)];
-            let to_label = mods.take("to_label");
-            expect_count(ops, if to_label { 2 } else { 1 }, at)?;
-            p.ins.src0 = operand::register(ops[0])?;
-            if to_label {
-                p.imm0_label = Some(code_label(ops[1])?);
-            }
-            (Opcode::Ret(kind), Flags::new(to_label, false))
-        }
-        "uma" => {
-            let names = [
-                "heap_read",
-                "heap_write",
-                "aux_heap_read",
-                "aux_heap_write",
-                "fat_ptr_read",
-                "static_read",
-                "static_write",
-            ];
-            let short = ["rh", "wh", "rah", "wah", "rptr", "rs", "ws"];
-            let index = match mods.one_of(&names)? {
-                Some(i) => i,
-                None => mods.variant(&short, at)?,
-            };
-            let inc = mods.take("inc");
-            expect_count(ops, 4, at)?;
-            match operand::parse(ops[0], truncate)? {
-                Operand::Reg(r) => p.ins.src0 = r,
-                Operand::Imm(v) => {
-                    p.ins.variant.src0 = SrcMode::Imm;
-                    p.ins.imm0 = v;
-                }
-                _ => return Err(ops[0].err(AsmErrorKind::BadOperand("a register or an immediate"))),
-            }
-            p.ins.src1 = operand::register(ops[1])?;
-            p.ins.dst0 = operand::register(ops[2])?;
-            p.ins.dst1 = operand::register(ops[3])?;
-            (Opcode::Heap(HeapOp::ALL[index]), Flags::new(inc, false))
-        }
+        "far_call" => far_call(&mut p, &mut mods, ops)?,
+        "ret" => ret(&mut p, &mut mods, ops)?,
+        "uma" => uma(&mut p, &mut mods, ops, truncate)?,
         _ => return Err(at.err(AsmErrorKind::UnknownMnemonic)),
     };
     p.ins.condition = mods.condition()?;
@@ -424,4 +353,107 @@ fn expect_count(ops: &[Tok<'_>], expected: usize, at: Tok<'_>) -> Result<(), Asm
     } else {
         Err(at.err(AsmErrorKind::OperandCount { expected, found: ops.len() }))
     }
+}
+
+/// `log.*`: key, value, destination registers.
+fn log_op<'a>(
+    p: &mut Pending<'a>,
+    mods: &mut Modifiers<'a>,
+    ops: &[Tok<'a>],
+) -> Result<(Opcode, Flags), AsmError> {
+    let at = p.at;
+    let first = mods.take("first");
+    let names = ["sread", "swrite", "event", "to_l1", "precompile", "decommit", "tread", "twrite"];
+    let kinds = [
+        LogOp::StorageRead,
+        LogOp::StorageWrite,
+        LogOp::Event,
+        LogOp::ToL1Message,
+        LogOp::PrecompileCall,
+        LogOp::Decommit,
+        LogOp::TransientStorageRead,
+        LogOp::TransientStorageWrite,
+    ];
+    let op = kinds[mods.variant(&names, at)?];
+    expect_count(ops, 3, at)?;
+    p.ins.src0 = operand::register(ops[0])?;
+    p.ins.src1 = operand::register(ops[1])?;
+    p.ins.dst0 = operand::register(ops[2])?;
+    Ok((Opcode::Log(op), Flags::new(first, false)))
+}
+
+/// `far_call[.delegate|.mimic][.static][.shard]`.
+fn far_call<'a>(
+    p: &mut Pending<'a>,
+    mods: &mut Modifiers<'a>,
+    ops: &[Tok<'a>],
+) -> Result<(Opcode, Flags), AsmError> {
+    let at = p.at;
+    let is_static = mods.take("static");
+    let shard = mods.take("shard");
+    let kind = match mods.one_of(&["delegate", "mimic"])? {
+        None => FarCallKind::Normal,
+        Some(0) => FarCallKind::Delegate,
+        Some(_) => FarCallKind::Mimic,
+    };
+    expect_count(ops, 3, at)?;
+    p.ins.src0 = operand::register(ops[0])?;
+    p.ins.src1 = operand::register(ops[1])?;
+    p.imm0_label = Some(code_label(ops[2])?);
+    Ok((Opcode::FarCall(kind), Flags::new(is_static, shard)))
+}
+
+/// `ret.ok|revert|panic[.to_label]`.
+fn ret<'a>(
+    p: &mut Pending<'a>,
+    mods: &mut Modifiers<'a>,
+    ops: &[Tok<'a>],
+) -> Result<(Opcode, Flags), AsmError> {
+    let at = p.at;
+    let kind = RetKind::ALL[mods.one_of(&["ok", "revert", "panic"])?.unwrap_or(0)];
+    let to_label = mods.take("to_label");
+    expect_count(ops, if to_label { 2 } else { 1 }, at)?;
+    p.ins.src0 = operand::register(ops[0])?;
+    if to_label {
+        p.imm0_label = Some(code_label(ops[1])?);
+    }
+    Ok((Opcode::Ret(kind), Flags::new(to_label, false)))
+}
+
+/// Heap, fat-pointer and static memory access.
+fn uma<'a>(
+    p: &mut Pending<'a>,
+    mods: &mut Modifiers<'a>,
+    ops: &[Tok<'a>],
+    truncate: bool,
+) -> Result<(Opcode, Flags), AsmError> {
+    let at = p.at;
+    let names = [
+        "heap_read",
+        "heap_write",
+        "aux_heap_read",
+        "aux_heap_write",
+        "fat_ptr_read",
+        "static_read",
+        "static_write",
+    ];
+    let short = ["rh", "wh", "rah", "wah", "rptr", "rs", "ws"];
+    let index = match mods.one_of(&names)? {
+        Some(i) => i,
+        None => mods.variant(&short, at)?,
+    };
+    let inc = mods.take("inc");
+    expect_count(ops, 4, at)?;
+    match operand::parse(ops[0], truncate)? {
+        Operand::Reg(r) => p.ins.src0 = r,
+        Operand::Imm(v) => {
+            p.ins.variant.src0 = SrcMode::Imm;
+            p.ins.imm0 = v;
+        }
+        _ => return Err(ops[0].err(AsmErrorKind::BadOperand("a register or an immediate"))),
+    }
+    p.ins.src1 = operand::register(ops[1])?;
+    p.ins.dst0 = operand::register(ops[2])?;
+    p.ins.dst1 = operand::register(ops[3])?;
+    Ok((Opcode::Heap(HeapOp::ALL[index]), Flags::new(inc, false)))
 }

@@ -47,37 +47,7 @@ pub(crate) fn link<'a>(
     let start = Tok { text: "", line: 1, col: 1 };
     let mut labels: HashMap<&'a str, (Target, Tok<'a>)> = HashMap::new();
 
-    // Globals: their slots, and the initial values that are not zero.
-    let mut globals_len = 0usize;
-    let mut initializers: Vec<(usize, U256, Tok<'_>)> = Vec::new();
-    for section in sections.iter().filter(|s| s.kind == SectionKind::Globals) {
-        for item in &section.items {
-            match *item {
-                Item::Label(label) => define(label, Target::Global(globals_len), &mut labels)?,
-                Item::Data(tok) => {
-                    for word in data::parse(tok)? {
-                        match word {
-                            Word::Value(v) => {
-                                if !v.is_zero() {
-                                    initializers.push((globals_len, v, tok));
-                                }
-                                globals_len += 1;
-                            }
-                            Word::CodeAddress(l) => {
-                                return Err(l.err(AsmErrorKind::WrongLabelKind(
-                                    "globals hold values only",
-                                )));
-                            }
-                        }
-                    }
-                    if globals_len > MAX_WORDS {
-                        return Err(tok.err(AsmErrorKind::TooLarge("more than 65535 global words")));
-                    }
-                }
-                Item::Statement(_) => {}
-            }
-        }
-    }
+    let (globals_len, initializers) = globals(sections, &mut labels)?;
 
     // The prologue: reserve the globals on the stack, then copy the non-zero initial values in.
     let mut code: Vec<Pending<'_>> = Vec::new();
@@ -177,48 +147,7 @@ pub(crate) fn link<'a>(
         }
     }
 
-    // Link and encode.
-    let mut words: Vec<Word32> = Vec::with_capacity(code_words + constants.len() + 2);
-    for chunk in code.chunks(4) {
-        let mut word = [0u8; 32];
-        for (slot, p) in chunk.iter().enumerate() {
-            let ins = resolve(p, &labels)?;
-            let encoded = encode(&ins).map_err(|_| p.at.err(AsmErrorKind::NotEncodable))?;
-            word[8 * slot..8 * slot + 8].copy_from_slice(&encoded.to_be_bytes());
-        }
-        words.push(word);
-    }
-    for (word, _) in &constants {
-        let value = match *word {
-            Word::Value(v) => v,
-            Word::CodeAddress(label) => match labels.get(label.text) {
-                Some((Target::Code(pc), _)) => U256::from(*pc),
-                Some(_) => {
-                    return Err(label
-                        .err(AsmErrorKind::WrongLabelKind("`.cell @label` needs a code label")));
-                }
-                None => return Err(label.err(AsmErrorKind::UndefinedLabel)),
-            },
-        };
-        words.push(value.to_be_bytes::<32>());
-    }
-    match metadata {
-        Some(hash) => {
-            if words.len() % 2 == 1 {
-                words.push([0; 32]);
-            }
-            words.push(hash);
-        }
-        None => {
-            if words.len() % 2 == 0 {
-                words.push([0; 32]);
-            }
-        }
-    }
-    if words.len() > MAX_WORDS {
-        return Err(start.err(AsmErrorKind::TooLarge("more than 65535 words of bytecode")));
-    }
-    Ok(words)
+    emit(&code, &constants, &labels, metadata, start)
 }
 
 /// Defines a label, refusing a second definition.
@@ -277,7 +206,7 @@ fn resolve(
             }
         },
         Some(Src0Ref::Global(label)) => {
-            ins.imm0 = checked_offset(ins.imm0, global_slot(label)?, label)?
+            ins.imm0 = checked_offset(ins.imm0, global_slot(label)?, label)?;
         }
         None => {}
     }
@@ -291,4 +220,97 @@ fn resolve(
         ins.imm1 = code_address(label)?;
     }
     Ok(ins)
+}
+
+/// The globals (`.data` words): their count, and the slots with a non-zero initial value.
+type Initializers<'a> = Vec<(usize, U256, Tok<'a>)>;
+
+fn globals<'a>(
+    sections: &[Section<'a>],
+    labels: &mut HashMap<&'a str, (Target, Tok<'a>)>,
+) -> Result<(usize, Initializers<'a>), AsmError> {
+    let mut globals_len = 0usize;
+    let mut initializers: Initializers<'a> = Vec::new();
+    for section in sections.iter().filter(|s| s.kind == SectionKind::Globals) {
+        for item in &section.items {
+            match *item {
+                Item::Label(label) => define(label, Target::Global(globals_len), labels)?,
+                Item::Data(tok) => {
+                    for word in data::parse(tok)? {
+                        match word {
+                            Word::Value(v) => {
+                                if !v.is_zero() {
+                                    initializers.push((globals_len, v, tok));
+                                }
+                                globals_len += 1;
+                            }
+                            Word::CodeAddress(l) => {
+                                return Err(l.err(AsmErrorKind::WrongLabelKind(
+                                    "globals hold values only",
+                                )));
+                            }
+                        }
+                    }
+                    if globals_len > MAX_WORDS {
+                        return Err(tok.err(AsmErrorKind::TooLarge("more than 65535 global words")));
+                    }
+                }
+                Item::Statement(_) => {}
+            }
+        }
+    }
+
+    Ok((globals_len, initializers))
+}
+
+/// Links and encodes the code, appends the constants and the metadata.
+fn emit<'a>(
+    code: &[Pending<'a>],
+    constants: &[(Word<'a>, Tok<'a>)],
+    labels: &HashMap<&'a str, (Target, Tok<'a>)>,
+    metadata: Option<Word32>,
+    start: Tok<'a>,
+) -> Result<Vec<Word32>, AsmError> {
+    let code_words = code.len() / 4;
+    let mut words: Vec<Word32> = Vec::with_capacity(code_words + constants.len() + 2);
+    for chunk in code.chunks(4) {
+        let mut word = [0u8; 32];
+        for (slot, p) in chunk.iter().enumerate() {
+            let ins = resolve(p, labels)?;
+            let encoded = encode(&ins).map_err(|_| p.at.err(AsmErrorKind::NotEncodable))?;
+            word[8 * slot..8 * slot + 8].copy_from_slice(&encoded.to_be_bytes());
+        }
+        words.push(word);
+    }
+    for (word, _) in constants {
+        let value = match *word {
+            Word::Value(v) => v,
+            Word::CodeAddress(label) => match labels.get(label.text) {
+                Some((Target::Code(pc), _)) => U256::from(*pc),
+                Some(_) => {
+                    return Err(label
+                        .err(AsmErrorKind::WrongLabelKind("`.cell @label` needs a code label")));
+                }
+                None => return Err(label.err(AsmErrorKind::UndefinedLabel)),
+            },
+        };
+        words.push(value.to_be_bytes::<32>());
+    }
+    match metadata {
+        Some(hash) => {
+            if words.len() % 2 == 1 {
+                words.push([0; 32]);
+            }
+            words.push(hash);
+        }
+        None => {
+            if words.len().is_multiple_of(2) {
+                words.push([0; 32]);
+            }
+        }
+    }
+    if words.len() > MAX_WORDS {
+        return Err(start.err(AsmErrorKind::TooLarge("more than 65535 words of bytecode")));
+    }
+    Ok(words)
 }

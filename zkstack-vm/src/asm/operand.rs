@@ -49,7 +49,7 @@ pub(crate) enum Operand<'a> {
 }
 
 /// Parses one operand token (already trimmed).
-pub(crate) fn parse<'a>(tok: Tok<'a>, truncate: bool) -> Result<Operand<'a>, AsmError> {
+pub(crate) fn parse(tok: Tok<'_>, truncate: bool) -> Result<Operand<'_>, AsmError> {
     let t = tok.text;
     if let Some(body) = t.strip_prefix('#') {
         return immediate(tok, body, truncate).map(Operand::Imm);

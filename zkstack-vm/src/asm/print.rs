@@ -70,55 +70,12 @@ pub(crate) fn instruction(d: &DecodedInstruction, data_start: u16) -> Option<Str
         | Opcode::Div
         | Opcode::Bitwise(_)
         | Opcode::Shift(_)
-        | Opcode::Ptr(_) => {
-            let (name, swap, set_flags) = match d.opcode() {
-                Opcode::Add => ("add", false, v.set_flags()),
-                Opcode::Sub => ("sub", v.swap_operands(), v.set_flags()),
-                Opcode::Mul => ("mul", false, v.set_flags()),
-                Opcode::Div => ("div", v.swap_operands(), v.set_flags()),
-                Opcode::Bitwise(op) => (["xor", "and", "or"][op as usize], false, v.set_flags()),
-                Opcode::Shift(op) => {
-                    (["shl", "shr", "rol", "ror"][op as usize], v.swap_operands(), v.set_flags())
-                }
-                Opcode::Ptr(op) => (ptr_name(op), v.swap_operands(), false),
-                _ => return None,
-            };
-            let four = matches!(d.opcode(), Opcode::Mul | Opcode::Div);
-            if !four && !d.dst1.is_zero() {
-                return None;
-            }
-            let s = if swap { ".s" } else { "" };
-            let bang = if set_flags { "!" } else { "" };
-            let tail = if four { format!(", {}", r(d.dst1)) } else { String::new() };
-            format!(
-                "{name}{s}{cond}{bang} {}, {}, {}{tail}",
-                src0(d, data_start)?,
-                r(d.src1),
-                dst0(d)?
-            )
-        }
+        | Opcode::Ptr(_) => arith(d, data_start, cond)?,
         Opcode::Jump => {
             (zero(&[d.src1, d.dst0, d.dst1]) && d.imm1 == 0).then_some(())?;
             format!("jump{cond} {}", src0(d, data_start)?)
         }
-        Opcode::Context(op) => {
-            (zero(&[d.src1, d.dst1]) && d.imm0 == 0 && d.imm1 == 0).then_some(())?;
-            let name = context_name(op);
-            match op {
-                ContextOp::SetContextU128 | ContextOp::AuxMutating0 => {
-                    d.dst0.is_zero().then_some(())?;
-                    format!("context.{name}{cond} {}", r(d.src0))
-                }
-                ContextOp::IncrementTxNumber => {
-                    zero(&[d.src0, d.dst0]).then_some(())?;
-                    format!("context.{name}{cond}")
-                }
-                _ => {
-                    d.src0.is_zero().then_some(())?;
-                    format!("context.{name}{cond} {}", r(d.dst0))
-                }
-            }
-        }
+        Opcode::Context(op) => context(d, op, cond)?,
         Opcode::Log(op) => {
             (d.dst1.is_zero() && d.imm0 == 0 && d.imm1 == 0).then_some(())?;
             let first = if v.flags.first() { ".first" } else { "" };
@@ -283,4 +240,59 @@ fn heap_name(op: HeapOp) -> &'static str {
         HeapOp::StaticMemoryRead => "static_read",
         HeapOp::StaticMemoryWrite => "static_write",
     }
+}
+
+/// The two- and three-operand arithmetic, bitwise, shift and pointer instructions.
+fn arith(d: &DecodedInstruction, data_start: u16, cond: &str) -> Option<String> {
+    let v = d.variant;
+    let r = |reg: Register| format!("r{}", reg.index());
+    let (name, swap, set_flags) = match d.opcode() {
+        Opcode::Add => ("add", false, v.set_flags()),
+        Opcode::Sub => ("sub", v.swap_operands(), v.set_flags()),
+        Opcode::Mul => ("mul", false, v.set_flags()),
+        Opcode::Div => ("div", v.swap_operands(), v.set_flags()),
+        Opcode::Bitwise(op) => (["xor", "and", "or"][op as usize], false, v.set_flags()),
+        Opcode::Shift(op) => {
+            (["shl", "shr", "rol", "ror"][op as usize], v.swap_operands(), v.set_flags())
+        }
+        Opcode::Ptr(op) => (ptr_name(op), v.swap_operands(), false),
+        _ => return None,
+    };
+    let four = matches!(d.opcode(), Opcode::Mul | Opcode::Div);
+    if !four && !d.dst1.is_zero() {
+        return None;
+    }
+    let s = if swap { ".s" } else { "" };
+    let bang = if set_flags { "!" } else { "" };
+    let tail = if four { format!(", {}", r(d.dst1)) } else { String::new() };
+    let text = format!(
+        "{name}{s}{cond}{bang} {}, {}, {}{tail}",
+        src0(d, data_start)?,
+        r(d.src1),
+        dst0(d)?
+    );
+    Some(text)
+}
+
+/// `context.*`: one register, which is a destination except for the two setters.
+fn context(d: &DecodedInstruction, op: ContextOp, cond: &str) -> Option<String> {
+    let r = |reg: Register| format!("r{}", reg.index());
+    let zero = |regs: &[Register]| regs.iter().all(|x| x.is_zero());
+    (zero(&[d.src1, d.dst1]) && d.imm0 == 0 && d.imm1 == 0).then_some(())?;
+    let name = context_name(op);
+    let text = match op {
+        ContextOp::SetContextU128 | ContextOp::AuxMutating0 => {
+            d.dst0.is_zero().then_some(())?;
+            format!("context.{name}{cond} {}", r(d.src0))
+        }
+        ContextOp::IncrementTxNumber => {
+            zero(&[d.src0, d.dst0]).then_some(())?;
+            format!("context.{name}{cond}")
+        }
+        _ => {
+            d.src0.is_zero().then_some(())?;
+            format!("context.{name}{cond} {}", r(d.dst0))
+        }
+    };
+    Some(text)
 }

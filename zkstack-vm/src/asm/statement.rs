@@ -44,23 +44,7 @@ pub(crate) fn parse<'a>(at: Tok<'a>) -> Result<Statement<'a>, AsmError> {
     let mnemonic = at.slice(0, end);
     let operands = split_operands(at.slice(end, at.text.len()).trim())?;
 
-    // `!` (once, ending a piece: `add!`, `sub.s!`, `sub!.s`) is the `set_flags` modifier.
-    let bangs = mnemonic.text.matches('!').count();
-    let mut set_flags = None;
-    let mut parts = Vec::new();
-    let mut start = 0;
-    for piece in mnemonic.text.split('.') {
-        let mut part = mnemonic.slice(start, start + piece.len());
-        start += piece.len() + 1;
-        if let Some(stripped) = piece.strip_suffix('!') {
-            set_flags = Some(part.slice(stripped.len(), piece.len()));
-            part = part.slice(0, stripped.len());
-        }
-        if part.text.is_empty() || part.text.contains('!') || bangs > 1 {
-            return Err(mnemonic.err(AsmErrorKind::UnknownMnemonic));
-        }
-        parts.push(part);
-    }
+    let (parts, set_flags) = split_mnemonic(mnemonic)?;
     let name_buf: String = parts.iter().map(|p| p.text).collect::<Vec<_>>().join(".");
     let name = name_buf.as_str();
     let base = parts[0];
@@ -72,41 +56,17 @@ pub(crate) fn parse<'a>(at: Tok<'a>) -> Result<Statement<'a>, AsmError> {
     let r0 = at.synthetic("r0");
 
     // Shorthands whose whole mnemonic is fixed (no modifiers, no `!`).
-    let fixed: Option<(&'static str, &'static str, &[usize], Vec<Option<usize>>)> = match name {
-        _ if set_flags.is_some() => None,
-        "ld.1" => Some(("uma", "heap_read", &[2], vec![Some(0), None, Some(1), None])),
-        "ld.2" => Some(("uma", "aux_heap_read", &[2], vec![Some(0), None, Some(1), None])),
-        "st.1" => Some(("uma", "heap_write", &[2], vec![Some(0), Some(1), None, None])),
-        "st.2" => Some(("uma", "aux_heap_write", &[2], vec![Some(0), Some(1), None, None])),
-        "ld" => Some(("uma", "fat_ptr_read", &[2], vec![Some(0), None, Some(1), None])),
-        "ld.1.inc" => Some(("uma", "heap_read", &[3], vec![Some(0), None, Some(1), Some(2)])),
-        "ld.2.inc" => Some(("uma", "aux_heap_read", &[3], vec![Some(0), None, Some(1), Some(2)])),
-        "st.1.inc" => Some(("uma", "heap_write", &[3], vec![Some(0), Some(1), Some(2), None])),
-        "st.2.inc" => Some(("uma", "aux_heap_write", &[3], vec![Some(0), Some(1), Some(2), None])),
-        "ld.inc" => Some(("uma", "fat_ptr_read", &[3], vec![Some(0), None, Some(1), Some(2)])),
-        "sread" | "sload" => Some(("log", "sread", &[2], vec![Some(0), None, Some(1)])),
-        "sstore" => Some(("log", "swrite", &[2], vec![Some(0), Some(1), None])),
-        "tread" | "tload" => Some(("log", "tread", &[2], vec![Some(0), None, Some(1)])),
-        "tstore" => Some(("log", "twrite", &[2], vec![Some(0), Some(1), None])),
-        "decom" => Some(("log", "decommit", &[3], vec![Some(0), Some(1), Some(2)])),
-        "precompile" => Some(("log", "precompile", &[3], vec![Some(0), Some(1), Some(2)])),
-        _ => None,
-    };
-    if let Some((opcode, variant, counts, layout)) = fixed {
-        if !counts.contains(&operands.len()) {
-            return Err(
-                at.err(AsmErrorKind::OperandCount { expected: counts[0], found: operands.len() })
-            );
+    if let Some(short) = set_flags.is_none().then(|| fixed_shorthand(name)).flatten() {
+        if operands.len() != short.count {
+            let found = operands.len();
+            return Err(at.err(AsmErrorKind::OperandCount { expected: short.count, found }));
         }
-        let mut out = Vec::with_capacity(layout.len());
-        for slot in layout {
-            out.push(slot.map_or(r0, |i| operands[i]));
-        }
-        let mut modifiers = vec![base.synthetic(variant)];
-        if name.ends_with(".inc") {
+        let operands = short.layout.iter().map(|slot| slot.map_or(r0, |i| operands[i])).collect();
+        let mut modifiers = vec![base.synthetic(short.variant)];
+        if short.inc {
             modifiers.push(base.synthetic("inc"));
         }
-        return Ok(Statement { opcode, modifiers, operands: out, at });
+        return Ok(Statement { opcode: short.opcode, modifiers, operands, at });
     }
 
     let with_variant = |opcode: &'static str, variant: &'static str, operands: Vec<Tok<'a>>| {
@@ -149,7 +109,8 @@ pub(crate) fn parse<'a>(at: Tok<'a>) -> Result<Statement<'a>, AsmError> {
             operands: vec![r0],
             at,
         },
-        "invoke" => Statement { opcode: "near_call", modifiers, operands, at },
+        "invoke" if plain => Statement { opcode: "near_call", modifiers, operands, at },
+        "invoke" => return Err(mnemonic.err(AsmErrorKind::BadModifier)),
         "call" if operands.len() == 1 => Statement {
             opcode: "near_call",
             modifiers,
@@ -170,25 +131,92 @@ pub(crate) fn parse<'a>(at: Tok<'a>) -> Result<Statement<'a>, AsmError> {
                 "zkevm-assembly expands this shorthand into an invalid 4-operand `binop`",
             )));
         }
-        other => match CANONICAL.iter().find(|c| **c == other) {
-            Some(opcode) => {
-                if *opcode == "context" {
-                    if let Some(first) = modifiers.first_mut() {
-                        match first.text {
-                            "gas_left" => *first = first.synthetic("ergs_left"),
-                            "set_gas_per_pubdata" => {
-                                *first = first.synthetic("set_ergs_per_pubdata")
-                            }
-                            _ => {}
-                        }
-                    }
-                }
-                Statement { opcode, modifiers, operands, at }
+        other => {
+            let opcode = CANONICAL.iter().find(|c| **c == other);
+            let opcode = *opcode.ok_or_else(|| mnemonic.err(AsmErrorKind::UnknownMnemonic))?;
+            if opcode == "context" {
+                context_alias(&mut modifiers);
             }
-            None => return Err(mnemonic.err(AsmErrorKind::UnknownMnemonic)),
-        },
+            Statement { opcode, modifiers, operands, at }
+        }
     };
     Ok(statement)
+}
+
+/// The dot-separated pieces of a mnemonic, and its `!` (once, ending a piece: `add!`, `sub.s!`,
+/// `sub!.s`), which is the `set_flags` modifier.
+fn split_mnemonic(mnemonic: Tok<'_>) -> Result<(Vec<Tok<'_>>, Option<Tok<'_>>), AsmError> {
+    let bangs = mnemonic.text.matches('!').count();
+    let mut set_flags = None;
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for piece in mnemonic.text.split('.') {
+        let mut part = mnemonic.slice(start, start + piece.len());
+        start += piece.len() + 1;
+        if let Some(stripped) = piece.strip_suffix('!') {
+            set_flags = Some(part.slice(stripped.len(), piece.len()));
+            part = part.slice(0, stripped.len());
+        }
+        if part.text.is_empty() || part.text.contains('!') || bangs > 1 {
+            return Err(mnemonic.err(AsmErrorKind::UnknownMnemonic));
+        }
+        parts.push(part);
+    }
+    Ok((parts, set_flags))
+}
+
+/// A shorthand with a fixed mnemonic: `ld.1 a, b` is `uma.heap_read a, r0, b, r0`.
+struct Shorthand {
+    opcode: &'static str,
+    variant: &'static str,
+    inc: bool,
+    count: usize,
+    /// For each canonical operand, the written operand it takes, or `None` for `r0`.
+    layout: &'static [Option<usize>],
+}
+
+/// The fixed-mnemonic shorthands of zkevm-assembly.
+fn fixed_shorthand(name: &str) -> Option<Shorthand> {
+    const READ: &[Option<usize>] = &[Some(0), None, Some(1), None];
+    const WRITE: &[Option<usize>] = &[Some(0), Some(1), None, None];
+    const READ_INC: &[Option<usize>] = &[Some(0), None, Some(1), Some(2)];
+    const WRITE_INC: &[Option<usize>] = &[Some(0), Some(1), Some(2), None];
+    const LOG_READ: &[Option<usize>] = &[Some(0), None, Some(1)];
+    const LOG_WRITE: &[Option<usize>] = &[Some(0), Some(1), None];
+    const LOG_3: &[Option<usize>] = &[Some(0), Some(1), Some(2)];
+    let (opcode, variant, inc, layout) = match name {
+        "ld.1" => ("uma", "heap_read", false, READ),
+        "ld.2" => ("uma", "aux_heap_read", false, READ),
+        "st.1" => ("uma", "heap_write", false, WRITE),
+        "st.2" => ("uma", "aux_heap_write", false, WRITE),
+        "ld" => ("uma", "fat_ptr_read", false, READ),
+        "ld.1.inc" => ("uma", "heap_read", true, READ_INC),
+        "ld.2.inc" => ("uma", "aux_heap_read", true, READ_INC),
+        "st.1.inc" => ("uma", "heap_write", true, WRITE_INC),
+        "st.2.inc" => ("uma", "aux_heap_write", true, WRITE_INC),
+        "ld.inc" => ("uma", "fat_ptr_read", true, READ_INC),
+        "sread" | "sload" => ("log", "sread", false, LOG_READ),
+        "sstore" => ("log", "swrite", false, LOG_WRITE),
+        "tread" | "tload" => ("log", "tread", false, LOG_READ),
+        "tstore" => ("log", "twrite", false, LOG_WRITE),
+        "decom" => ("log", "decommit", false, LOG_3),
+        "precompile" => ("log", "precompile", false, LOG_3),
+        _ => return None,
+    };
+    let count = layout.iter().flatten().count();
+    Some(Shorthand { opcode, variant, inc, count, layout })
+}
+
+/// `context.gas_left` and `context.set_gas_per_pubdata` are `ergs_left` and
+/// `set_ergs_per_pubdata` (only as the first modifier, as in zkevm-assembly).
+fn context_alias(modifiers: &mut [Tok<'_>]) {
+    if let Some(first) = modifiers.first_mut() {
+        match first.text {
+            "gas_left" => *first = first.synthetic("ergs_left"),
+            "set_gas_per_pubdata" => *first = first.synthetic("set_ergs_per_pubdata"),
+            _ => {}
+        }
+    }
 }
 
 /// The `'static` spelling of a shorthand that is also a variant modifier.
