@@ -30,6 +30,7 @@
 
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
 
+pub mod asm;
 pub mod decode;
 pub mod exec;
 pub mod frame;
