@@ -1,5 +1,6 @@
 //! Argument parsing and dispatch of the `zkstack` subcommands.
 
+mod asm;
 mod bridge;
 mod demo;
 mod l1;
@@ -30,10 +31,10 @@ pub enum Command {
     Demo(demo::DemoArgs),
     /// Run one EraVM contract in an empty in-memory world (not built yet).
     Run(NotBuiltArgs),
-    /// Assemble EraVM assembly into bytecode (not built yet).
-    Asm(NotBuiltArgs),
-    /// Disassemble EraVM bytecode (not built yet).
-    Disasm(NotBuiltArgs),
+    /// Assemble EraVM assembly into bytecode (zkevm-assembly's dialect).
+    Asm(asm::AsmArgs),
+    /// Disassemble EraVM bytecode into assembly.
+    Disasm(asm::DisasmArgs),
     /// Replay a VM dump through the real bootloader (not built yet).
     Replay(NotBuiltArgs),
     /// Transactions: decode, hash and sign them; zkSync addresses and bytecode hashes.
@@ -99,8 +100,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
         Command::Demo(args) => demo::run(&args),
         Command::Run(_) => Ok(not_built::report("run", "EraVM interpreter", 3)),
-        Command::Asm(_) => Ok(not_built::report("asm", "EraVM assembler", 4)),
-        Command::Disasm(_) => Ok(not_built::report("disasm", "EraVM disassembler", 4)),
+        Command::Asm(args) => asm::run_asm(&args),
+        Command::Disasm(args) => asm::run_disasm(&args),
         Command::Replay(_) => Ok(not_built::report("replay", "bootloader batch executor", 5)),
         Command::Tx(args) => tx::run(&args),
         Command::L1(args) => l1::run(&args),
