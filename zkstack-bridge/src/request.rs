@@ -207,6 +207,20 @@ impl L2TransactionRequestTwoBridgesOuter {
     }
 }
 
+impl L2TransactionRequestDirect {
+    /// `requestL2TransactionDirect(request)`: the calldata a depositor sends the Bridgehub.
+    pub fn calldata(&self) -> Vec<u8> {
+        IBridgehub::requestL2TransactionDirectCall { _request: self.clone() }.abi_encode()
+    }
+}
+
+impl L2TransactionRequestTwoBridgesOuter {
+    /// `requestL2TransactionTwoBridges(request)`: the calldata a depositor sends the Bridgehub.
+    pub fn calldata(&self) -> Vec<u8> {
+        IBridgehub::requestL2TransactionTwoBridgesCall { _request: self.clone() }.abi_encode()
+    }
+}
+
 /// `_sendRequest` + the Mailbox's checks and aliasing. The Mailbox applies
 /// `actualRefundRecipient` once more to the (now nonzero) recipient; an aliased address has no
 /// code on L1, so that second pass changes nothing and is not modelled.
