@@ -55,6 +55,18 @@ struct Operator {
     precommitment: Option<B256>,
 }
 
+impl Operator {
+    /// An operator that has seen only genesis.
+    fn at_genesis() -> Self {
+        Self {
+            stored: vec![genesis()],
+            leaves: PriorityLeaves::default(),
+            included: 0,
+            precommitment: None,
+        }
+    }
+}
+
 fn apply_commit(
     exec: &mut L1Executor<RollupL1DaValidator>,
     operator: &mut Operator,
@@ -171,12 +183,7 @@ fn apply(exec: &mut L1Executor<RollupL1DaValidator>, operator: &mut Operator, op
 #[test]
 fn valid_sequence_executes() {
     let mut exec = new_chain();
-    let mut operator = Operator {
-        stored: vec![genesis()],
-        leaves: PriorityLeaves::default(),
-        included: 0,
-        precommitment: None,
-    };
+    let mut operator = Operator::at_genesis();
     let valid = [
         Op::Deposit,
         Op::Commit { broken: None },
@@ -201,12 +208,7 @@ proptest! {
     #[test]
     fn random_operations_keep_the_invariants(ops in proptest::collection::vec(op(), 1..30)) {
         let mut exec = new_chain();
-        let mut operator = Operator {
-            stored: vec![genesis()],
-            leaves: PriorityLeaves::default(),
-            included: 0,
-            precommitment: None,
-        };
+        let mut operator = Operator::at_genesis();
         for op in &ops {
             apply(&mut exec, &mut operator, op);
         }

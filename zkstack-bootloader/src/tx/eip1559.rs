@@ -4,9 +4,8 @@ use alloy_primitives::{Address, B256, Bytes, U256, keccak256};
 use alloy_rlp::Encodable;
 
 use super::access_list::{AccessList, decode_access_list, encode_access_list};
-use super::eip2930::{decode_signature, encode_signature};
 use super::error::DecodeError;
-use super::rlp::{Fields, encode_optional_address, wrap_list};
+use super::rlp::{Fields, encode_list, encode_optional_address, encode_y_parity_signature};
 use super::signature::EcdsaSignature;
 
 /// Type byte of EIP-1559 transactions.
@@ -53,11 +52,7 @@ impl Eip1559Tx {
 
     /// The signed payload `0x02 ‖ rlp([chainId, …, accessList])`.
     pub fn signing_payload(&self) -> Vec<u8> {
-        let mut body = Vec::with_capacity(self.data.len() + 160);
-        self.encode_body(&mut body);
-        let mut out = vec![EIP_1559_TX_TYPE];
-        wrap_list(&body, &mut out);
-        out
+        encode_list(Some(EIP_1559_TX_TYPE), self.data.len() + 160, |body| self.encode_body(body))
     }
 
     /// The hash the sender signs.
@@ -67,12 +62,10 @@ impl Eip1559Tx {
 
     /// The signed transaction's bytes, type byte included.
     pub fn encode(&self) -> Vec<u8> {
-        let mut body = Vec::with_capacity(self.data.len() + 230);
-        self.encode_body(&mut body);
-        encode_signature(&self.signature, &mut body);
-        let mut out = vec![EIP_1559_TX_TYPE];
-        wrap_list(&body, &mut out);
-        out
+        encode_list(Some(EIP_1559_TX_TYPE), self.data.len() + 230, |body| {
+            self.encode_body(body);
+            encode_y_parity_signature(&self.signature, body);
+        })
     }
 
     /// Decodes `rlp([...])`, the bytes after the type byte.
@@ -88,7 +81,7 @@ impl Eip1559Tx {
             value: fields.u256("value")?,
             data: fields.owned_bytes("data")?,
             access_list: decode_access_list(&mut fields)?,
-            signature: decode_signature(&mut fields)?,
+            signature: fields.y_parity_signature()?,
         };
         fields.finish()?;
         Ok(tx)

@@ -5,7 +5,7 @@ use alloy_rlp::Encodable;
 
 use super::access_list::{AccessList, decode_access_list, encode_access_list};
 use super::error::DecodeError;
-use super::rlp::{Fields, encode_optional_address, wrap_list};
+use super::rlp::{Fields, encode_list, encode_optional_address, encode_y_parity_signature};
 use super::signature::EcdsaSignature;
 
 /// Type byte of EIP-2930 transactions.
@@ -53,11 +53,7 @@ impl Eip2930Tx {
 
     /// The signed payload `0x01 ‖ rlp([chainId, …, accessList])`.
     pub fn signing_payload(&self) -> Vec<u8> {
-        let mut body = Vec::with_capacity(self.data.len() + 128);
-        self.encode_body(&mut body);
-        let mut out = vec![EIP_2930_TX_TYPE];
-        wrap_list(&body, &mut out);
-        out
+        encode_list(Some(EIP_2930_TX_TYPE), self.data.len() + 128, |body| self.encode_body(body))
     }
 
     /// The hash the sender signs.
@@ -67,12 +63,10 @@ impl Eip2930Tx {
 
     /// The signed transaction's bytes, type byte included.
     pub fn encode(&self) -> Vec<u8> {
-        let mut body = Vec::with_capacity(self.data.len() + 200);
-        self.encode_body(&mut body);
-        encode_signature(&self.signature, &mut body);
-        let mut out = vec![EIP_2930_TX_TYPE];
-        wrap_list(&body, &mut out);
-        out
+        encode_list(Some(EIP_2930_TX_TYPE), self.data.len() + 200, |body| {
+            self.encode_body(body);
+            encode_y_parity_signature(&self.signature, body);
+        })
     }
 
     /// Decodes `rlp([...])`, the bytes after the type byte.
@@ -87,26 +81,9 @@ impl Eip2930Tx {
             value: fields.u256("value")?,
             data: fields.owned_bytes("data")?,
             access_list: decode_access_list(&mut fields)?,
-            signature: decode_signature(&mut fields)?,
+            signature: fields.y_parity_signature()?,
         };
         fields.finish()?;
         Ok(tx)
     }
-}
-
-/// Appends `yParity, r, s`.
-pub(crate) fn encode_signature(signature: &EcdsaSignature, out: &mut Vec<u8>) {
-    u8::from(signature.y_parity).encode(out);
-    signature.r.encode(out);
-    signature.s.encode(out);
-}
-
-/// Reads `yParity, r, s`; the parity must be 0 or 1.
-pub(crate) fn decode_signature(fields: &mut Fields<'_>) -> Result<EcdsaSignature, DecodeError> {
-    let y_parity = match fields.u64("yParity")? {
-        0 => false,
-        1 => true,
-        other => return Err(DecodeError::YParity(other)),
-    };
-    Ok(EcdsaSignature { r: fields.u256("r")?, s: fields.u256("s")?, y_parity })
 }

@@ -20,7 +20,7 @@ use zkstack_l1::pubdata::bytecode::{BytecodeError, bytecode_hash};
 
 use super::eip712_hash::{Eip712Message, signing_hash};
 use super::error::{DecodeError, SignatureError};
-use super::rlp::{Fields, encode_optional_address, wrap_list};
+use super::rlp::{Fields, encode_list, encode_optional_address, wrap_list};
 use super::signature::EcdsaSignature;
 
 /// Type byte of ZKsync EIP-712 transactions.
@@ -186,39 +186,39 @@ impl Eip712Tx {
     /// The transaction's bytes, type byte included.
     pub fn encode(&self) -> Vec<u8> {
         let deps_len: usize = self.factory_deps.iter().map(|d| d.len() + 5).sum();
-        let mut body = Vec::with_capacity(self.data.len() + deps_len + 400);
-        self.nonce.encode(&mut body);
-        self.max_priority_fee_per_gas.encode(&mut body);
-        self.max_fee_per_gas.encode(&mut body);
-        self.gas_limit.encode(&mut body);
-        encode_optional_address(self.to.as_ref(), &mut body);
-        self.value.encode(&mut body);
-        self.data.encode(&mut body);
-        self.v.encode(&mut body);
-        self.r.encode(&mut body);
-        self.s.encode(&mut body);
-        self.chain_id.encode(&mut body);
-        self.from.encode(&mut body);
-        self.gas_per_pubdata.encode(&mut body);
-        let mut deps = Vec::with_capacity(deps_len);
-        for dep in &self.factory_deps {
-            dep.encode(&mut deps);
-        }
-        wrap_list(&deps, &mut body);
-        self.custom_signature.encode(&mut body);
-        match &self.paymaster {
-            Some(p) => {
-                let mut params = Vec::with_capacity(p.paymaster_input.len() + 26);
-                p.paymaster.encode(&mut params);
-                p.paymaster_input.encode(&mut params);
-                wrap_list(&params, &mut body);
+        encode_list(Some(EIP_712_TX_TYPE), self.data.len() + deps_len + 400, |body| {
+            self.nonce.encode(body);
+            self.max_priority_fee_per_gas.encode(body);
+            self.max_fee_per_gas.encode(body);
+            self.gas_limit.encode(body);
+            encode_optional_address(self.to.as_ref(), body);
+            self.value.encode(body);
+            self.data.encode(body);
+            self.v.encode(body);
+            self.r.encode(body);
+            self.s.encode(body);
+            self.chain_id.encode(body);
+            self.from.encode(body);
+            self.gas_per_pubdata.encode(body);
+            let mut deps = Vec::with_capacity(deps_len);
+            for dep in &self.factory_deps {
+                dep.encode(&mut deps);
             }
-            None if self.no_paymaster_as_empty_string => body.push(alloy_rlp::EMPTY_STRING_CODE),
-            None => body.push(alloy_rlp::EMPTY_LIST_CODE),
-        }
-        let mut out = vec![EIP_712_TX_TYPE];
-        wrap_list(&body, &mut out);
-        out
+            wrap_list(&deps, body);
+            self.custom_signature.encode(body);
+            match &self.paymaster {
+                Some(p) => {
+                    let mut params = Vec::with_capacity(p.paymaster_input.len() + 26);
+                    p.paymaster.encode(&mut params);
+                    p.paymaster_input.encode(&mut params);
+                    wrap_list(&params, body);
+                }
+                None if self.no_paymaster_as_empty_string => {
+                    body.push(alloy_rlp::EMPTY_STRING_CODE);
+                }
+                None => body.push(alloy_rlp::EMPTY_LIST_CODE),
+            }
+        })
     }
 
     /// Decodes `rlp([...])`, the bytes after the type byte, and validates the factory

@@ -4,7 +4,7 @@ use alloy_primitives::{Address, B256, Bytes, U256, keccak256};
 use alloy_rlp::Encodable;
 
 use super::error::DecodeError;
-use super::rlp::{Fields, encode_optional_address, wrap_list};
+use super::rlp::{Fields, encode_list, encode_optional_address};
 use super::signature::EcdsaSignature;
 
 /// A legacy transaction: `rlp([nonce, gasPrice, gasLimit, to, value, data, v, r, s])`.
@@ -52,15 +52,16 @@ impl LegacyTx {
 
     /// The signed payload: the six fields, plus `chainId, 0, 0` under EIP-155.
     pub fn signing_payload(&self) -> Vec<u8> {
-        let mut body = Vec::with_capacity(self.data.len() + 128);
-        self.encode_body(&mut body);
-        if let Some(chain_id) = self.chain_id {
-            chain_id.encode(&mut body);
-            body.extend_from_slice(&[alloy_rlp::EMPTY_STRING_CODE, alloy_rlp::EMPTY_STRING_CODE]);
-        }
-        let mut out = Vec::with_capacity(body.len() + 9);
-        wrap_list(&body, &mut out);
-        out
+        encode_list(None, self.data.len() + 128, |body| {
+            self.encode_body(body);
+            if let Some(chain_id) = self.chain_id {
+                chain_id.encode(body);
+                body.extend_from_slice(&[
+                    alloy_rlp::EMPTY_STRING_CODE,
+                    alloy_rlp::EMPTY_STRING_CODE,
+                ]);
+            }
+        })
     }
 
     /// The hash the sender signs: keccak256 of [`Self::signing_payload`].
@@ -70,14 +71,12 @@ impl LegacyTx {
 
     /// The signed transaction's bytes.
     pub fn encode(&self) -> Vec<u8> {
-        let mut body = Vec::with_capacity(self.data.len() + 200);
-        self.encode_body(&mut body);
-        self.v().encode(&mut body);
-        self.signature.r.encode(&mut body);
-        self.signature.s.encode(&mut body);
-        let mut out = Vec::with_capacity(body.len() + 9);
-        wrap_list(&body, &mut out);
-        out
+        encode_list(None, self.data.len() + 200, |body| {
+            self.encode_body(body);
+            self.v().encode(body);
+            self.signature.r.encode(body);
+            self.signature.s.encode(body);
+        })
     }
 
     /// Decodes a signed legacy transaction (the whole input must be one RLP list).

@@ -4,6 +4,7 @@ use alloy_primitives::{Address, B256, Bytes, U256};
 use alloy_rlp::{Decodable, Encodable, Header};
 
 use super::error::DecodeError;
+use super::signature::EcdsaSignature;
 
 /// Reads the fields of one RLP list, in order, naming each field in errors.
 pub(crate) struct Fields<'a> {
@@ -92,6 +93,16 @@ impl<'a> Fields<'a> {
         B256::decode(&mut self.buf).map_err(DecodeError::field(field))
     }
 
+    /// The `yParity, r, s` that end a typed (EIP-2718) transaction; the parity must be 0 or 1.
+    pub(crate) fn y_parity_signature(&mut self) -> Result<EcdsaSignature, DecodeError> {
+        let y_parity = match self.u64("yParity")? {
+            0 => false,
+            1 => true,
+            other => return Err(DecodeError::YParity(other)),
+        };
+        Ok(EcdsaSignature { r: self.u256("r")?, s: self.u256("s")?, y_parity })
+    }
+
     /// The next item, whatever it is, without consuming it: `Some(true)` for a list.
     pub(crate) fn peek_is_list(&self) -> Option<bool> {
         self.buf.first().map(|&b| b >= alloy_rlp::EMPTY_LIST_CODE)
@@ -110,4 +121,26 @@ pub(crate) fn encode_optional_address(to: Option<&Address>, out: &mut Vec<u8>) {
 pub(crate) fn wrap_list(payload: &[u8], out: &mut Vec<u8>) {
     Header { list: true, payload_length: payload.len() }.encode(out);
     out.extend_from_slice(payload);
+}
+
+/// Appends `yParity, r, s`, the end of a signed typed (EIP-2718) transaction.
+pub(crate) fn encode_y_parity_signature(signature: &EcdsaSignature, out: &mut Vec<u8>) {
+    u8::from(signature.y_parity).encode(out);
+    signature.r.encode(out);
+    signature.s.encode(out);
+}
+
+/// `txType ‖ rlp([…])` (or, with no type byte, a legacy transaction's bare list), the list's
+/// payload written by `write`; `capacity` is a guess at the payload's length.
+pub(crate) fn encode_list(
+    tx_type: Option<u8>,
+    capacity: usize,
+    write: impl FnOnce(&mut Vec<u8>),
+) -> Vec<u8> {
+    let mut body = Vec::with_capacity(capacity);
+    write(&mut body);
+    let mut out = Vec::with_capacity(body.len() + 10);
+    out.extend(tx_type);
+    wrap_list(&body, &mut out);
+    out
 }

@@ -162,16 +162,17 @@ pub fn process_proof(
         let batch_root = calculate_root(log_path, leaf_mask, leaf)
             .map_err(|source| ProofError::Merkle { hop, kind: PathKind::LogLeaf, source })?;
         let mut ptr = start + log_len;
+        let hop_record = Hop {
+            chain_id,
+            batch_number,
+            leaf,
+            leaf_mask,
+            format,
+            batch_root,
+            chain_id_leaf: None,
+        };
         if is_final {
-            hops.push(Hop {
-                chain_id,
-                batch_number,
-                leaf,
-                leaf_mask,
-                format,
-                batch_root,
-                chain_id_leaf: None,
-            });
+            hops.push(hop_record);
             return Ok(ProcessedProof {
                 hops,
                 settlement: SettlementRoot { chain_id, batch_number, root: batch_root },
@@ -190,15 +191,7 @@ pub fn process_proof(
         let packed = U256::from_be_bytes(link[0].0);
         let sl_chain_id = U256::from_be_bytes(link[1].0);
         ptr += 2;
-        hops.push(Hop {
-            chain_id,
-            batch_number,
-            leaf,
-            leaf_mask,
-            format,
-            batch_root,
-            chain_id_leaf: Some(chain_id_leaf),
-        });
+        hops.push(Hop { chain_id_leaf: Some(chain_id_leaf), ..hop_record });
         chain_id = sl_chain_id;
         batch_number = packed >> 128;
         leaf_mask = packed & ((U256::from(1u8) << 128) - U256::from(1u8));

@@ -57,16 +57,45 @@ where
         .map_err(|source| AbiError::Abi { call, part: AbiPart::Payload, source })
 }
 
+/// A generation's stored-batch layout ([`LegacyStoredBatchInfo`] for v26–v28, [`StoredBatchInfo`]
+/// from v29): the one thing in which the two generations' commit and prove payloads differ.
+trait StoredLayout: SolValue<SolType: SolType<RustType = Self>> + Clone {}
+
+impl StoredLayout for LegacyStoredBatchInfo {}
+impl StoredLayout for StoredBatchInfo {}
+
+/// `abi.encode(StoredBatchInfo, CommitBatchInfo[])`.
+fn encode_commit<S: StoredLayout>(last_committed: &S, batches: &[CommitBatchInfo]) -> Vec<u8> {
+    (last_committed.clone(), batches.to_vec()).abi_encode_params()
+}
+
+/// `abi.encode(StoredBatchInfo, StoredBatchInfo[], uint256[])`.
+fn encode_prove<S: StoredLayout>(prev: &S, committed: &[S], proof: &[U256]) -> Vec<u8> {
+    (prev.clone(), committed.to_vec(), proof.to_vec()).abi_encode_params()
+}
+
+/// Reads what [`encode_commit`] writes.
+fn decode_commit<S: StoredLayout>(
+    call: &'static str,
+    params: &[u8],
+) -> Result<(S, Vec<CommitBatchInfo>), AbiError> {
+    decode_params(call, params)
+}
+
+/// Reads what [`encode_prove`] writes.
+fn decode_prove<S: StoredLayout>(
+    call: &'static str,
+    params: &[u8],
+) -> Result<(S, Vec<S>, Vec<U256>), AbiError> {
+    decode_params(call, params)
+}
+
 impl GatewayData {
     /// `0x00 ‖ abi.encode(...)` as the v26–v28 contracts read it.
     pub fn encode(&self) -> Vec<u8> {
         let params = match self {
-            Self::Commit { last_committed, batches } => {
-                (last_committed.clone(), batches.clone()).abi_encode_params()
-            }
-            Self::Prove { prev, committed, proof } => {
-                (prev.clone(), committed.clone(), proof.clone()).abi_encode_params()
-            }
+            Self::Commit { last_committed, batches } => encode_commit(last_committed, batches),
+            Self::Prove { prev, committed, proof } => encode_prove(prev, committed, proof),
             Self::Execute { batches, priority_ops } => {
                 (batches.clone(), priority_ops.clone()).abi_encode_params()
             }
@@ -79,16 +108,11 @@ impl GatewayData {
         let params = unversion(call, data, GATEWAY_ENCODING_VERSION)?;
         Ok(match op {
             BatchOp::Commit => {
-                let (last_committed, batches) =
-                    decode_params::<(LegacyStoredBatchInfo, Vec<CommitBatchInfo>)>(call, params)?;
+                let (last_committed, batches) = decode_commit(call, params)?;
                 Self::Commit { last_committed, batches }
             }
             BatchOp::Prove => {
-                let (prev, committed, proof) = decode_params::<(
-                    LegacyStoredBatchInfo,
-                    Vec<LegacyStoredBatchInfo>,
-                    Vec<U256>,
-                )>(call, params)?;
+                let (prev, committed, proof) = decode_prove(call, params)?;
                 Self::Prove { prev, committed, proof }
             }
             BatchOp::Execute => {
@@ -106,12 +130,8 @@ impl InteropData {
     /// `0x01 ‖ abi.encode(...)` as the v29–v30 contracts read it.
     pub fn encode(&self) -> Vec<u8> {
         let params = match self {
-            Self::Commit { last_committed, batches } => {
-                (last_committed.clone(), batches.clone()).abi_encode_params()
-            }
-            Self::Prove { prev, committed, proof } => {
-                (prev.clone(), committed.clone(), proof.clone()).abi_encode_params()
-            }
+            Self::Commit { last_committed, batches } => encode_commit(last_committed, batches),
+            Self::Prove { prev, committed, proof } => encode_prove(prev, committed, proof),
             Self::Execute { batches, priority_ops, dependency_roots } => {
                 (batches.clone(), priority_ops.clone(), dependency_roots.clone())
                     .abi_encode_params()
@@ -143,15 +163,11 @@ impl InteropData {
         let params = unversion(call, data, INTEROP_ENCODING_VERSION)?;
         Ok(match op {
             BatchOp::Commit => {
-                let (last_committed, batches) =
-                    decode_params::<(StoredBatchInfo, Vec<CommitBatchInfo>)>(call, params)?;
+                let (last_committed, batches) = decode_commit(call, params)?;
                 Self::Commit { last_committed, batches }
             }
             BatchOp::Prove => {
-                let (prev, committed, proof) =
-                    decode_params::<(StoredBatchInfo, Vec<StoredBatchInfo>, Vec<U256>)>(
-                        call, params,
-                    )?;
+                let (prev, committed, proof) = decode_prove(call, params)?;
                 Self::Prove { prev, committed, proof }
             }
             BatchOp::Execute => Self::decode_execute(call, params)?,

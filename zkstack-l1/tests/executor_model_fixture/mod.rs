@@ -18,7 +18,7 @@ use zkstack_l1::executor_model::{
 use zkstack_l1::mailbox::{BaseTokenMultiplier, FeeParams, PubdataPricingMode, constants};
 use zkstack_l1::operator::{BatchOutputs, CommitData, DaMode};
 use zkstack_l1::priority::{PriorityLeaves, PriorityOpsBatchInfo};
-use zkstack_l1::pubdata::{PubdataInput, RollupDaHeader, StateDiffRecord};
+use zkstack_l1::pubdata::{RollupDaHeader, StateDiffRecord};
 use zkstack_l1::system_logs::{L1_MESSENGER_ADDRESS, SystemLogKey};
 use zkstack_l1::{L2ToL1Log, ProtocolVersionId};
 
@@ -98,32 +98,35 @@ pub fn deposit_request(to: Address) -> (L2TransactionRequest, RequestContext) {
     (request, ctx)
 }
 
-/// Everything a batch is made of; [`BatchSpec::commit_info`] turns it into the committed data.
+/// A batch: the operator's [`BatchOutputs`] (reached through `Deref`, so `spec.timestamp` reads
+/// `spec.outputs.timestamp`) plus what the fixture adds: the protocol version, the blob
+/// commitment and tampering knobs. [`BatchSpec::commit_info`] turns it into the committed data.
 #[derive(Clone, Debug)]
 pub struct BatchSpec {
     pub version: ProtocolVersionId,
-    pub number: u64,
-    pub timestamp: u64,
-    pub last_l2_block_timestamp: u64,
-    pub prev_batch_hash: B256,
-    pub new_state_root: B256,
-    pub index_repeated_storage_changes: u64,
-    pub priority_tx_hashes: Vec<B256>,
-    pub user_logs: Vec<L2ToL1Log>,
-    pub messages: Vec<Bytes>,
-    pub state_diffs: Vec<StateDiffRecord>,
+    /// What executing the batch produced, as `zkstack_l1::operator` takes it.
+    pub outputs: BatchOutputs,
     pub blob_commitment: B256,
-    pub bootloader_heap_hash: B256,
-    pub events_queue_hash: B256,
-    pub l2_txs_status_rolling_hash: B256,
-    pub message_root_rolling_hash: B256,
-    pub upgrade_tx_hash: B256,
     /// Log values replaced after the honest logs are built.
     pub overrides: Vec<(SystemLogKey, B256)>,
     /// Keys left out.
     pub dropped: Vec<SystemLogKey>,
     /// Raw logs appended.
     pub extra_logs: Vec<L2ToL1Log>,
+}
+
+impl std::ops::Deref for BatchSpec {
+    type Target = BatchOutputs;
+
+    fn deref(&self) -> &BatchOutputs {
+        &self.outputs
+    }
+}
+
+impl std::ops::DerefMut for BatchSpec {
+    fn deref_mut(&mut self) -> &mut BatchOutputs {
+        &mut self.outputs
+    }
 }
 
 impl BatchSpec {
@@ -149,50 +152,32 @@ impl BatchSpec {
             initial_value: U256::ZERO,
             final_value: U256::from(1000 + number),
         };
-        Self {
-            version: v29(),
+        let outputs = BatchOutputs {
             number,
             timestamp,
             last_l2_block_timestamp: timestamp + 2,
             prev_batch_hash: prev.batchHash,
             new_state_root: keccak256([b"root".as_slice(), &number.to_be_bytes()].concat()),
             index_repeated_storage_changes: prev.indexRepeatedStorageChanges + 1,
-            priority_tx_hashes,
+            state_diffs: vec![state_diff],
             user_logs: vec![user_log],
             messages: vec![withdrawal],
-            state_diffs: vec![state_diff],
-            blob_commitment: keccak256(b"blob commitment"),
+            bytecodes: vec![],
+            priority_tx_hashes,
             bootloader_heap_hash: keccak256(b"heap"),
             events_queue_hash: keccak256(b"events"),
             l2_txs_status_rolling_hash: keccak256(b"statuses"),
             message_root_rolling_hash: B256::ZERO,
             upgrade_tx_hash: B256::ZERO,
+            aggregation_root: B256::ZERO,
+        };
+        Self {
+            version: v29(),
+            outputs,
+            blob_commitment: keccak256(b"blob commitment"),
             overrides: vec![],
             dropped: vec![],
             extra_logs: vec![],
-        }
-    }
-
-    /// The batch's outputs as `zkstack_l1::operator` takes them.
-    pub fn outputs(&self) -> BatchOutputs {
-        BatchOutputs {
-            number: self.number,
-            timestamp: self.timestamp,
-            last_l2_block_timestamp: self.last_l2_block_timestamp,
-            prev_batch_hash: self.prev_batch_hash,
-            new_state_root: self.new_state_root,
-            index_repeated_storage_changes: self.index_repeated_storage_changes,
-            state_diffs: self.state_diffs.clone(),
-            user_logs: self.user_logs.clone(),
-            messages: self.messages.clone(),
-            bytecodes: vec![],
-            priority_tx_hashes: self.priority_tx_hashes.clone(),
-            bootloader_heap_hash: self.bootloader_heap_hash,
-            events_queue_hash: self.events_queue_hash,
-            l2_txs_status_rolling_hash: self.l2_txs_status_rolling_hash,
-            message_root_rolling_hash: self.message_root_rolling_hash,
-            upgrade_tx_hash: self.upgrade_tx_hash,
-            aggregation_root: B256::ZERO,
         }
     }
 
@@ -208,23 +193,15 @@ impl BatchSpec {
 
     /// The honest commit data, from `zkstack_l1::operator`.
     pub fn commit_data(&self) -> CommitData {
-        self.outputs().commit_data(&self.chain(), &self.da()).unwrap()
-    }
-
-    pub fn pubdata_input(&self) -> PubdataInput {
-        self.outputs().pubdata_input()
+        self.outputs.commit_data(&self.chain(), &self.da()).unwrap()
     }
 
     pub fn pubdata(&self) -> Vec<u8> {
-        self.outputs().pubdata().unwrap()
-    }
-
-    pub fn state_diff_hash(&self) -> B256 {
-        self.outputs().state_diff_hash()
+        self.outputs.pubdata().unwrap()
     }
 
     pub fn da_header(&self) -> RollupDaHeader {
-        self.outputs().rollup_da_header().unwrap()
+        self.outputs.rollup_da_header().unwrap()
     }
 
     /// `operatorDAInput` for calldata rollup DA, as zksync-era sends it.
@@ -234,18 +211,14 @@ impl BatchSpec {
 
     /// Root of the user logs' tree, combined with a zero aggregation root (v26+).
     pub fn l2_logs_root(&self) -> B256 {
-        self.outputs().l2_logs_root(self.version).unwrap()
-    }
-
-    pub fn priority_operations_hash(&self) -> B256 {
-        self.outputs().priority_operations_hash()
+        self.outputs.l2_logs_root(self.version).unwrap()
     }
 
     /// The system logs: the operator's honest ones (one per interop key, the upgrade key only
     /// with an upgrade), less `dropped`, with `overrides` applied, then `extra_logs`.
     pub fn system_logs(&self) -> Vec<L2ToL1Log> {
         let mut logs: Vec<L2ToL1Log> = self
-            .outputs()
+            .outputs
             .keyed_system_logs(&self.chain(), &self.da())
             .unwrap()
             .into_iter()
@@ -303,7 +276,7 @@ impl BatchSpec {
                 bootloader_initial_content_commitment: self.bootloader_heap_hash,
             },
             blob_hashes,
-            aggregation_root: B256::ZERO,
+            aggregation_root: self.aggregation_root,
         };
         batch_commitment(&input).unwrap().commitment
     }
