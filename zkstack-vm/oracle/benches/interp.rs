@@ -31,7 +31,14 @@ use zkstack_vm::{
 const N: u64 = 1_000_000;
 const BASE: u32 = 3008;
 
-fn word(opcode: Opcode, src0: SrcMode, flags: u8, cond: Condition, regs: [u8; 4], imm0: u16) -> u64 {
+fn word(
+    opcode: Opcode,
+    src0: SrcMode,
+    flags: u8,
+    cond: Condition,
+    regs: [u8; 4],
+    imm0: u16,
+) -> u64 {
     let mut variant = OpcodeVariant::new(opcode);
     variant.src0 = src0;
     variant.dst0 = DstMode::Reg;
@@ -60,11 +67,7 @@ fn program() -> Vec<U256> {
         word(Opcode::Ret(RetKind::Ok), SrcMode::Reg, 0, a, [0, 0, 0, 0], 0),
     ];
     let limbs = |q: [u64; 4]| U256::from_limbs([q[3], q[2], q[1], q[0]]);
-    vec![
-        limbs([ins[0], ins[1], ins[2], ins[3]]),
-        limbs([ins[4], 0, 0, 0]),
-        U256::from(N),
-    ]
+    vec![limbs([ins[0], ins[1], ins[2], ins[3]]), limbs([ins[4], 0, 0, 0]), U256::from(N)]
 }
 
 fn run_ours(code: &Code) -> ExecutionEnd {

@@ -15,6 +15,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use zk_evm::GenericNoopTracer;
 use zk_evm::abstractions::{EventSink, Memory as RefMemory, PrecompilesProcessor, Storage};
 use zk_evm::aux_structures::{LogQuery, MemoryPage, MemoryQuery, PubdataCost, Timestamp};
 use zk_evm::block_properties::BlockProperties;
@@ -23,11 +24,8 @@ use zk_evm::flags::Flags as RefFlags;
 use zk_evm::reference_impls::decommitter::SimpleDecommitter;
 use zk_evm::reference_impls::event_sink::InMemoryEventSink;
 use zk_evm::testing::storage::InMemoryStorage;
-use zk_evm::vm_state::{
-    CallStackEntry, Callstack, PrimitiveValue, Version, VmLocalState, VmState,
-};
+use zk_evm::vm_state::{CallStackEntry, Callstack, PrimitiveValue, Version, VmLocalState, VmState};
 use zk_evm::witness_trace::DummyTracer;
-use zk_evm::GenericNoopTracer;
 use zkevm_opcode_defs::decoding::EncodingModeProduction;
 use zkstack_vm::exec::{Code, Vm};
 use zkstack_vm::frame::{Frame, NearFrame, is_kernel_address};
@@ -227,7 +225,8 @@ impl Gen {
             }
         };
         let condition = if self.chance(50) { 0 } else { self.below(8) };
-        let regs = if self.chance(50) { self.next() & 0xffff_ffff } else { self.next() & 0x7777_7777 };
+        let regs =
+            if self.chance(50) { self.next() & 0xffff_ffff } else { self.next() & 0x7777_7777 };
         let imm0 = u64::from(self.u16());
         let imm1 = u64::from(self.u16());
         let reserved = if self.chance(5) { self.below(4) << 11 } else { 0 };
@@ -327,7 +326,8 @@ impl Gen {
             .map(|_| {
                 let page = [CURRENT_BASE + 2, CURRENT_BASE + 3, 1, CALLDATA_PAGE, CALLER_BASE + 2]
                     [self.below(5) as usize];
-                let index = if self.chance(90) { self.below(130) as u32 } else { self.next() as u32 >> 5 };
+                let index =
+                    if self.chance(90) { self.below(130) as u32 } else { self.next() as u32 >> 5 };
                 (page, index, self.word())
             })
             .collect();
@@ -618,18 +618,20 @@ fn compare(case: &Case, word: u64) -> Result<(), String> {
     // The current frame's stack (unless it returned), at every slot either side may have touched.
     if s.current.base_page == CURRENT_BASE {
         let mut slots: BTreeSet<u16> = case.stack.iter().map(|s| s.0).collect();
-        slots.extend(
-            mem.written.iter().filter(|w| w.0 == CURRENT_BASE + 1).map(|w| w.1 as u16),
-        );
+        slots.extend(mem.written.iter().filter(|w| w.0 == CURRENT_BASE + 1).map(|w| w.1 as u16));
         let a = (case.regs[usize::from(dst_reg)].0.as_limbs()[0] as u16)
             .wrapping_add(decode(word).imm1);
         for base in [sp_before, s.current.sp] {
             slots.extend([base, base.wrapping_sub(a), a]);
         }
         for slot in slots {
-            let (v, p) = mem.cells.get(&(CURRENT_BASE + 1, u32::from(slot))).copied().unwrap_or_default();
+            let (v, p) =
+                mem.cells.get(&(CURRENT_BASE + 1, u32::from(slot))).copied().unwrap_or_default();
             if s.current.stack.get(slot) != (from_ref(&v), p) {
-                return Err(format!("stack slot {slot}: ours {:?}, zk_evm {v:#x} {p}", s.current.stack.get(slot)));
+                return Err(format!(
+                    "stack slot {slot}: ours {:?}, zk_evm {v:#x} {p}",
+                    s.current.stack.get(slot)
+                ));
             }
         }
     }
@@ -642,16 +644,21 @@ fn cases() -> u32 {
 
 #[test]
 fn one_cycle_matches_zk_evm() {
-    let mut runner = TestRunner::new(Config { cases: cases(), failure_persistence: None, ..Config::default() });
+    let mut runner =
+        TestRunner::new(Config { cases: cases(), failure_persistence: None, ..Config::default() });
     let result = runner.run(&any::<u64>(), |seed| {
         let mut g = Gen(seed);
         let case = g.case();
         let word = {
-            let (index, quarter) = (usize::from(case.current.pc / 4), 3 - usize::from(case.current.pc % 4));
+            let (index, quarter) =
+                (usize::from(case.current.pc / 4), 3 - usize::from(case.current.pc % 4));
             case.code_words[index].as_limbs()[quarter]
         };
         compare(&case, word).map_err(|e| {
-            TestCaseError::fail(format!("seed {seed:#x}, word {word:#018x} ({:?}): {e}", decode(word).variant))
+            TestCaseError::fail(format!(
+                "seed {seed:#x}, word {word:#018x} ({:?}): {e}",
+                decode(word).variant
+            ))
         })
     });
     if let Err(e) = result {
