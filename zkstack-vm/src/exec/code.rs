@@ -9,7 +9,7 @@ use alloy_primitives::U256;
 use crate::decode::DecodedInstruction;
 use crate::isa::{Condition, DstMode, SrcMode};
 use crate::opcodes::{
-    BitwiseOp, ContextOp, HeapOp, Opcode, OpcodeVariant, PtrOp, RetKind, ShiftOp,
+    BitwiseOp, ContextOp, HeapOp, LogOp, Opcode, OpcodeVariant, PtrOp, RetKind, ShiftOp,
 };
 use crate::program::Program;
 
@@ -48,6 +48,18 @@ pub enum Handler {
     FatPointerRead,
     StaticRead,
     StaticWrite,
+    /// `log.sread`.
+    StorageRead,
+    /// `log.swrite`.
+    StorageWrite,
+    /// `log.tread`.
+    TransientRead,
+    /// `log.twrite`.
+    TransientWrite,
+    /// `log.event`.
+    Event,
+    /// `log.tol1`.
+    ToL1,
     /// An opcode this interpreter does not execute yet (far calls and `log.*`).
     Unsupported(Opcode),
 }
@@ -60,6 +72,8 @@ pub const SWAP: u8 = 2;
 pub const TO_LABEL: u8 = 4;
 /// Bit of [`Instr::flags`]: heap access with `.inc`.
 pub const INCREMENT: u8 = 8;
+/// Bit of [`Instr::flags`]: `log.event.first` / `log.tol1.first` (the first-message flag).
+pub const FIRST_MESSAGE: u8 = 16;
 
 /// Bit of [`Instr::checks`]: the invalid opcode.
 pub const INVALID: u8 = 1;
@@ -117,6 +131,9 @@ impl Instr {
         }
         if v.increment() {
             flags |= INCREMENT;
+        }
+        if matches!(v.opcode, Opcode::Log(_)) && v.flags.first() {
+            flags |= FIRST_MESSAGE;
         }
         let mut checks = 0;
         if v.opcode.is_invalid() {
@@ -187,7 +204,15 @@ const fn handler_of(op: Opcode) -> Handler {
         Opcode::Heap(HeapOp::FatPointerRead) => Handler::FatPointerRead,
         Opcode::Heap(HeapOp::StaticMemoryRead) => Handler::StaticRead,
         Opcode::Heap(HeapOp::StaticMemoryWrite) => Handler::StaticWrite,
-        Opcode::FarCall(_) | Opcode::Log(_) => Handler::Unsupported(op),
+        Opcode::Log(LogOp::StorageRead) => Handler::StorageRead,
+        Opcode::Log(LogOp::StorageWrite) => Handler::StorageWrite,
+        Opcode::Log(LogOp::TransientStorageRead) => Handler::TransientRead,
+        Opcode::Log(LogOp::TransientStorageWrite) => Handler::TransientWrite,
+        Opcode::Log(LogOp::Event) => Handler::Event,
+        Opcode::Log(LogOp::ToL1Message) => Handler::ToL1,
+        Opcode::FarCall(_) | Opcode::Log(LogOp::PrecompileCall | LogOp::Decommit) => {
+            Handler::Unsupported(op)
+        }
     }
 }
 

@@ -8,6 +8,7 @@ pub mod code;
 pub mod context;
 pub mod error;
 pub mod heap;
+pub mod log;
 pub mod operands;
 pub mod ptr;
 pub mod vm;
