@@ -4,10 +4,12 @@
 //! a caller frame and a current frame (kernel or user, static or not, with 0–3 near frames),
 //! heap, aux heap, static-memory and calldata contents, stack slots, sp, ergs, a pending
 //! exception now and then — and one random instruction word: any ISA v2 opcode this interpreter
-//! executes (far calls and `log.*` are left out) or an invalid one. Both VMs run one cycle and
+//! executes (far calls, `log.precompile` and `log.decommit` are left out) or an invalid one. Both VMs run one cycle and
 //! everything observable is compared: registers and tags, flags, every call-stack entry (pc,
 //! sp, ergs, heap bounds, exception handlers, pubdata, ...), pending exception, context
-//! register, the touched stack slots and every non-zero heap word.
+//! register, the touched stack slots, every non-zero heap word, storage and transient storage
+//! (seeded with random slots of the running contract on both sides), and the queued events and
+//! L2→L1 messages.
 //!
 //! `ZKSTACK_DIFF_CASES=N` sets the number of cases (default 100,000).
 
@@ -15,6 +17,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use zk_evm::GenericNoopTracer;
 use zk_evm::abstractions::{EventSink, Memory as RefMemory, PrecompilesProcessor, Storage};
 use zk_evm::aux_structures::{LogQuery, MemoryPage, MemoryQuery, PubdataCost, Timestamp};
 use zk_evm::block_properties::BlockProperties;
@@ -23,17 +26,15 @@ use zk_evm::flags::Flags as RefFlags;
 use zk_evm::reference_impls::decommitter::SimpleDecommitter;
 use zk_evm::reference_impls::event_sink::InMemoryEventSink;
 use zk_evm::testing::storage::InMemoryStorage;
-use zk_evm::vm_state::{
-    CallStackEntry, Callstack, PrimitiveValue, Version, VmLocalState, VmState,
-};
+use zk_evm::vm_state::{CallStackEntry, Callstack, PrimitiveValue, Version, VmLocalState, VmState};
 use zk_evm::witness_trace::DummyTracer;
-use zk_evm::GenericNoopTracer;
 use zkevm_opcode_defs::decoding::EncodingModeProduction;
 use zkstack_vm::exec::{Code, Vm};
 use zkstack_vm::frame::{Frame, NearFrame, is_kernel_address};
 use zkstack_vm::memory::{Memory, Stack};
 use zkstack_vm::state::{Flags, Registers, State};
-use zkstack_vm::{Opcode, U256, decode};
+use zkstack_vm::world::{InMemoryStorage as OurStorage, LogEntry, StorageKey, World};
+use zkstack_vm::{LogOp, Opcode, U256, decode};
 use zkstack_vm_oracle::splitmix64;
 
 const CALLER_BASE: u32 = 3000;
@@ -222,12 +223,16 @@ impl Gen {
                 };
             }
             let i = 1 + self.below(zkstack_vm::NUM_VALID_ENTRIES as u64);
-            if !matches!(decode(i).opcode(), Opcode::FarCall(_) | Opcode::Log(_)) {
+            if !matches!(
+                decode(i).opcode(),
+                Opcode::FarCall(_) | Opcode::Log(LogOp::PrecompileCall | LogOp::Decommit)
+            ) {
                 break i;
             }
         };
         let condition = if self.chance(50) { 0 } else { self.below(8) };
-        let regs = if self.chance(50) { self.next() & 0xffff_ffff } else { self.next() & 0x7777_7777 };
+        let regs =
+            if self.chance(50) { self.next() & 0xffff_ffff } else { self.next() & 0x7777_7777 };
         let imm0 = u64::from(self.u16());
         let imm1 = u64::from(self.u16());
         let reserved = if self.chance(5) { self.below(4) << 11 } else { 0 };
@@ -251,6 +256,10 @@ struct Case {
     heap: Vec<(u32, u32, U256)>,
     /// `(slot, value, pointer)` of the current frame's stack.
     stack: Vec<(u16, U256, bool)>,
+    /// `(shard, key, value)` of the current contract's committed storage.
+    storage: Vec<(u8, U256, U256)>,
+    /// `(shard, key, value)` of the current contract's transient storage.
+    transient: Vec<(u8, U256, U256)>,
 }
 
 #[derive(Clone)]
@@ -319,6 +328,12 @@ impl Gen {
         let words = usize::from(current.pc / 4) + 1 + self.below(4) as usize;
         let mut code_words: Vec<U256> = (0..words).map(|_| self.word()).collect();
         let word = self.instruction_word();
+        let mut current = current;
+        if decode(word).opcode() == Opcode::Log(LogOp::StorageWrite) {
+            // zk_evm's reference storage charges pubdata on every shard and then asserts that
+            // a non-rollup write costs none: writes only run on shard 0 there.
+            current.shards[0] = 0;
+        }
         let (index, quarter) = (usize::from(current.pc / 4), 3 - usize::from(current.pc % 4));
         let mut limbs = *code_words[index].as_limbs();
         limbs[quarter] = word;
@@ -327,7 +342,8 @@ impl Gen {
             .map(|_| {
                 let page = [CURRENT_BASE + 2, CURRENT_BASE + 3, 1, CALLDATA_PAGE, CALLER_BASE + 2]
                     [self.below(5) as usize];
-                let index = if self.chance(90) { self.below(130) as u32 } else { self.next() as u32 >> 5 };
+                let index =
+                    if self.chance(90) { self.below(130) as u32 } else { self.next() as u32 >> 5 };
                 (page, index, self.word())
             })
             .collect();
@@ -342,7 +358,14 @@ impl Gen {
                 (slot, self.word(), self.chance(30))
             })
             .collect();
+        let slots = |g: &mut Self| -> Vec<(u8, U256, U256)> {
+            (0..g.below(6)).map(|_| (g.below(2) as u8, U256::from(g.below(64)), g.word())).collect()
+        };
+        let storage = slots(self);
+        let transient = slots(self);
         Case {
+            storage,
+            transient,
             regs,
             flags: Flags::new(self.chance(50), self.chance(50), self.chance(50)),
             pending: self.chance(5),
@@ -420,7 +443,23 @@ fn ours(case: &Case) -> Vm {
         pubdata_revert_counter: case.revert_counter,
         depth: 2 + case.near.len() as u32,
     };
-    Vm::new(state, memory)
+    let mut storage = OurStorage::new();
+    for (shard, key, value) in &case.storage {
+        storage.insert(our_key(case, *shard, key), *value);
+    }
+    let mut world = World::new(Box::new(storage));
+    for (shard, key, value) in &case.transient {
+        world.diff.write_transient(&our_key(case, *shard, key), *value);
+    }
+    // Every frame of the starting state began after the world was populated.
+    for _ in 0..=state.depth {
+        world.enter_frame();
+    }
+    Vm::with_world(state, memory, (), world)
+}
+
+fn our_key(case: &Case, shard: u8, key: &U256) -> StorageKey {
+    StorageKey { shard, address: case.current.this, key: *key }
 }
 
 /// zk_evm's call-stack entries for one of our far frames: the far entry, then one entry per
@@ -506,6 +545,16 @@ fn reference(case: &Case, ours: &Vm) -> RefVm {
         memory.cells.insert((CURRENT_BASE + 1, u32::from(*slot)), (to_ref(value), *ptr));
     }
     let mut storage = InMemoryStorage::new();
+    let this = ref_address(&case.current.this);
+    storage.populate(
+        case.storage.iter().map(|(sh, k, v)| (*sh, this, to_ref(k), to_ref(v))).collect(),
+    );
+    for (shard, key, value) in &case.transient {
+        storage.inner_transient[usize::from(*shard)]
+            .entry(this)
+            .or_default()
+            .insert(to_ref(key), to_ref(value));
+    }
     let mut event_sink = InMemoryEventSink::new();
     for _ in 0..=local.callstack.depth() {
         storage.start_frame(Timestamp(0));
@@ -618,20 +667,86 @@ fn compare(case: &Case, word: u64) -> Result<(), String> {
     // The current frame's stack (unless it returned), at every slot either side may have touched.
     if s.current.base_page == CURRENT_BASE {
         let mut slots: BTreeSet<u16> = case.stack.iter().map(|s| s.0).collect();
-        slots.extend(
-            mem.written.iter().filter(|w| w.0 == CURRENT_BASE + 1).map(|w| w.1 as u16),
-        );
+        slots.extend(mem.written.iter().filter(|w| w.0 == CURRENT_BASE + 1).map(|w| w.1 as u16));
         let a = (case.regs[usize::from(dst_reg)].0.as_limbs()[0] as u16)
             .wrapping_add(decode(word).imm1);
         for base in [sp_before, s.current.sp] {
             slots.extend([base, base.wrapping_sub(a), a]);
         }
         for slot in slots {
-            let (v, p) = mem.cells.get(&(CURRENT_BASE + 1, u32::from(slot))).copied().unwrap_or_default();
+            let (v, p) =
+                mem.cells.get(&(CURRENT_BASE + 1, u32::from(slot))).copied().unwrap_or_default();
             if s.current.stack.get(slot) != (from_ref(&v), p) {
-                return Err(format!("stack slot {slot}: ours {:?}, zk_evm {v:#x} {p}", s.current.stack.get(slot)));
+                return Err(format!(
+                    "stack slot {slot}: ours {:?}, zk_evm {v:#x} {p}",
+                    s.current.stack.get(slot)
+                ));
             }
         }
+    }
+    compare_world(case, &vm, &reference)
+}
+
+/// Storage, transient storage, events and L2→L1 messages after the cycle.
+fn compare_world(case: &Case, vm: &Vm, reference: &RefVm) -> Result<(), String> {
+    type Slots = BTreeSet<(u8, [u8; 20], U256, U256)>;
+    let flatten = |maps: &[HashMap<RefAddress, HashMap<RefU256, RefU256>>]| -> Slots {
+        let mut out = Slots::new();
+        for (shard, map) in maps.iter().enumerate() {
+            for (address, slots) in map {
+                for (k, v) in slots {
+                    if !v.is_zero() {
+                        out.insert((shard as u8, address.0, from_ref(k), from_ref(v)));
+                    }
+                }
+            }
+        }
+        out
+    };
+    let mut committed: HashMap<StorageKey, U256> =
+        case.storage.iter().map(|(sh, k, v)| (our_key(case, *sh, k), *v)).collect();
+    for (key, _, value) in vm.world.diff.storage_changes() {
+        committed.insert(key, value);
+    }
+    let as_slots = |m: &mut dyn Iterator<Item = (StorageKey, U256)>| -> Slots {
+        m.filter(|(_, v)| !v.is_zero()).map(|(k, v)| (k.shard, k.address.0.0, k.key, v)).collect()
+    };
+    let ours = as_slots(&mut committed.into_iter());
+    let theirs = flatten(&reference.storage.inner);
+    if ours != theirs {
+        return Err(format!("storage: ours {ours:x?}, zk_evm {theirs:x?}"));
+    }
+    let ours = as_slots(&mut vm.world.diff.transient_slots().into_iter());
+    let theirs = flatten(&reference.storage.inner_transient);
+    if ours != theirs {
+        return Err(format!("transient storage: ours {ours:x?}, zk_evm {theirs:x?}"));
+    }
+    let queued = |aux: u8| -> Vec<LogEntry> {
+        reference
+            .event_sink
+            .frames_stack
+            .iter()
+            .flat_map(|f| f.forward.iter())
+            .filter(|q| q.aux_byte == aux && !q.rollback)
+            .map(|q| LogEntry {
+                shard_id: q.shard_id,
+                address: zkstack_vm::Address::from(q.address.0),
+                key: from_ref(&q.key),
+                value: from_ref(&q.written_value),
+                is_first: q.is_service,
+                tx_number: q.tx_number_in_block,
+            })
+            .collect()
+    };
+    if vm.world.diff.events() != queued(1).as_slice() {
+        return Err(format!("events: ours {:?}, zk_evm {:?}", vm.world.diff.events(), queued(1)));
+    }
+    if vm.world.diff.l2_to_l1_logs() != queued(2).as_slice() {
+        return Err(format!(
+            "L2→L1: ours {:?}, zk_evm {:?}",
+            vm.world.diff.l2_to_l1_logs(),
+            queued(2)
+        ));
     }
     Ok(())
 }
@@ -642,16 +757,21 @@ fn cases() -> u32 {
 
 #[test]
 fn one_cycle_matches_zk_evm() {
-    let mut runner = TestRunner::new(Config { cases: cases(), failure_persistence: None, ..Config::default() });
+    let mut runner =
+        TestRunner::new(Config { cases: cases(), failure_persistence: None, ..Config::default() });
     let result = runner.run(&any::<u64>(), |seed| {
         let mut g = Gen(seed);
         let case = g.case();
         let word = {
-            let (index, quarter) = (usize::from(case.current.pc / 4), 3 - usize::from(case.current.pc % 4));
+            let (index, quarter) =
+                (usize::from(case.current.pc / 4), 3 - usize::from(case.current.pc % 4));
             case.code_words[index].as_limbs()[quarter]
         };
         compare(&case, word).map_err(|e| {
-            TestCaseError::fail(format!("seed {seed:#x}, word {word:#018x} ({:?}): {e}", decode(word).variant))
+            TestCaseError::fail(format!(
+                "seed {seed:#x}, word {word:#018x} ({:?}): {e}",
+                decode(word).variant
+            ))
         })
     });
     if let Err(e) = result {
