@@ -447,7 +447,7 @@ fn ours(case: &Case) -> Vm {
     for (shard, key, value) in &case.storage {
         storage.insert(our_key(case, *shard, key), *value);
     }
-    let mut world = World::new(Box::new(storage));
+    let mut world = World::new(Box::new(storage), Box::new(zkstack_vm::world::InMemoryCode::new()));
     for (shard, key, value) in &case.transient {
         world.diff.write_transient(&our_key(case, *shard, key), *value);
     }

@@ -9,7 +9,8 @@ use alloy_primitives::U256;
 use crate::decode::DecodedInstruction;
 use crate::isa::{Condition, DstMode, SrcMode};
 use crate::opcodes::{
-    BitwiseOp, ContextOp, HeapOp, LogOp, Opcode, OpcodeVariant, PtrOp, RetKind, ShiftOp,
+    BitwiseOp, ContextOp, FarCallKind, HeapOp, LogOp, Opcode, OpcodeVariant, PtrOp, RetKind,
+    ShiftOp,
 };
 use crate::program::Program;
 
@@ -60,6 +61,8 @@ pub enum Handler {
     Event,
     /// `log.tol1`.
     ToL1,
+    /// `far_call` of a kind.
+    FarCall(FarCallKind),
     /// An opcode this interpreter does not execute yet (far calls and `log.*`).
     Unsupported(Opcode),
 }
@@ -74,6 +77,10 @@ pub const TO_LABEL: u8 = 4;
 pub const INCREMENT: u8 = 8;
 /// Bit of [`Instr::flags`]: `log.event.first` / `log.tol1.first` (the first-message flag).
 pub const FIRST_MESSAGE: u8 = 16;
+/// Bit of [`Instr::flags`]: `far_call.static`.
+pub const FAR_STATIC: u8 = 32;
+/// Bit of [`Instr::flags`]: `far_call.shard` (code from the shard in the ABI).
+pub const FAR_SHARD: u8 = 64;
 
 /// Bit of [`Instr::checks`]: the invalid opcode.
 pub const INVALID: u8 = 1;
@@ -134,6 +141,12 @@ impl Instr {
         }
         if matches!(v.opcode, Opcode::Log(_)) && v.flags.first() {
             flags |= FIRST_MESSAGE;
+        }
+        if v.is_static_call() {
+            flags |= FAR_STATIC;
+        }
+        if v.is_shard_call() {
+            flags |= FAR_SHARD;
         }
         let mut checks = 0;
         if v.opcode.is_invalid() {
@@ -210,9 +223,8 @@ const fn handler_of(op: Opcode) -> Handler {
         Opcode::Log(LogOp::TransientStorageWrite) => Handler::TransientWrite,
         Opcode::Log(LogOp::Event) => Handler::Event,
         Opcode::Log(LogOp::ToL1Message) => Handler::ToL1,
-        Opcode::FarCall(_) | Opcode::Log(LogOp::PrecompileCall | LogOp::Decommit) => {
-            Handler::Unsupported(op)
-        }
+        Opcode::FarCall(kind) => Handler::FarCall(kind),
+        Opcode::Log(LogOp::PrecompileCall | LogOp::Decommit) => Handler::Unsupported(op),
     }
 }
 
@@ -235,6 +247,11 @@ impl Code {
     pub fn new(program: &Program) -> Self {
         let instrs = program.instructions().iter().map(Instr::new).collect();
         Code { instrs, page: program.code_page().into() }
+    }
+
+    /// No code: every pc reads the invalid opcode.
+    pub fn empty() -> Self {
+        Code { instrs: Arc::from(Vec::new()), page: Arc::from(Vec::new()) }
     }
 
     /// Decodes and compiles `bytecode` (see [`Program::from_bytecode`]).

@@ -7,6 +7,7 @@ pub mod call;
 pub mod code;
 pub mod context;
 pub mod error;
+pub mod far_call;
 pub mod heap;
 pub mod log;
 pub mod operands;

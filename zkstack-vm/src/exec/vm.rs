@@ -219,6 +219,9 @@ impl<T: Tracer> Vm<T> {
                 self.state.current.pc = new_pc;
                 self.log(instr, dst0, &src0, &src1);
             }
+            Handler::FarCall(kind) => {
+                self.far_call(kind, instr, (&src0, src0_ptr), &src1, new_pc)?;
+            }
             Handler::Invalid => {
                 // Never executed: the invalid opcode always turns into a panic before this.
                 self.state.current.pc = new_pc;
