@@ -4,12 +4,14 @@
 //! a caller frame and a current frame (kernel or user, static or not, with 0–3 near frames),
 //! heap, aux heap, static-memory and calldata contents, stack slots, sp, ergs, a pending
 //! exception now and then — and one random instruction word: any ISA v2 opcode this interpreter
-//! executes (far calls, `log.precompile` and `log.decommit` are left out) or an invalid one. Both VMs run one cycle and
+//! executes (`log.precompile` and `log.decommit` are left out) or an invalid one. For far calls
+//! the registers are mostly far-call ABI words and call targets whose deployer slots hold code
+//! hashes of every kind (deployed, in construction, EVM blob, garbage, none), with known code. Both VMs run one cycle and
 //! everything observable is compared: registers and tags, flags, every call-stack entry (pc,
 //! sp, ergs, heap bounds, exception handlers, pubdata, ...), pending exception, context
 //! register, the touched stack slots, every non-zero heap word, storage and transient storage
 //! (seeded with random slots of the running contract on both sides), and the queued events and
-//! L2→L1 messages.
+//! L2→L1 messages, and the code page a far call mapped for its callee.
 //!
 //! `ZKSTACK_DIFF_CASES=N` sets the number of cases (default 100,000).
 
@@ -18,7 +20,9 @@ use std::collections::{BTreeSet, HashMap};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use zk_evm::GenericNoopTracer;
-use zk_evm::abstractions::{EventSink, Memory as RefMemory, PrecompilesProcessor, Storage};
+use zk_evm::abstractions::{
+    EventSink, Memory as RefMemory, MemoryType, PrecompilesProcessor, Storage,
+};
 use zk_evm::aux_structures::{LogQuery, MemoryPage, MemoryQuery, PubdataCost, Timestamp};
 use zk_evm::block_properties::BlockProperties;
 use zk_evm::ethereum_types::{Address as RefAddress, U256 as RefU256};
@@ -33,13 +37,17 @@ use zkstack_vm::exec::{Code, Vm};
 use zkstack_vm::frame::{Frame, NearFrame, is_kernel_address};
 use zkstack_vm::memory::{Memory, Stack};
 use zkstack_vm::state::{Flags, Registers, State};
-use zkstack_vm::world::{InMemoryStorage as OurStorage, LogEntry, StorageKey, World};
+use zkstack_vm::world::{
+    InMemoryCode, InMemoryStorage as OurStorage, LogEntry, StorageKey, VersionedHash, World,
+};
 use zkstack_vm::{LogOp, Opcode, U256, decode};
 use zkstack_vm_oracle::splitmix64;
 
 const CALLER_BASE: u32 = 3000;
 const CURRENT_BASE: u32 = 3008;
 const CALLDATA_PAGE: u32 = 2047;
+/// The base page the next far call gets, on both sides.
+const PAGE_COUNTER: u32 = 5000;
 
 // ---------------------------------------------------------------- the reference's plumbing
 
@@ -55,7 +63,10 @@ struct OracleMemory {
 impl RefMemory for OracleMemory {
     fn execute_partial_query(&mut self, _: u32, mut q: MemoryQuery) -> MemoryQuery {
         let key = (q.location.page.0, q.location.index.0);
-        if q.rw_flag {
+        if q.rw_flag && q.location.memory_type == MemoryType::Code {
+            // a decommitment
+            self.code.insert(key, q.value);
+        } else if q.rw_flag {
             self.cells.insert(key, (q.value, q.value_is_pointer));
             self.written.push(key);
         } else {
@@ -67,6 +78,11 @@ impl RefMemory for OracleMemory {
     }
 
     fn specialized_code_query(&mut self, c: u32, q: MemoryQuery) -> MemoryQuery {
+        if q.rw_flag {
+            // a decommitment writing a code page
+            self.code.insert((q.location.page.0, q.location.index.0), q.value);
+            return q;
+        }
         self.read_code_query(c, q)
     }
 
@@ -201,6 +217,44 @@ impl Gen {
             _ => U256::from(self.next()),
         }
     }
+    /// A versioned hash; bytecode hashes get random code, made known in `code`.
+    fn code_hash(&mut self, version: u8, marker: u8, code: &mut Vec<(U256, Vec<U256>)>) -> U256 {
+        let words = 1 + self.below(4) as u16;
+        let mut b = [0u8; 32];
+        b[0] = version;
+        b[1] = marker;
+        let length = if self.chance(10) { self.next() as u16 } else { words };
+        b[2..4].copy_from_slice(&length.to_be_bytes());
+        for x in &mut b[4..] {
+            *x = self.next() as u8;
+        }
+        let hash = U256::from_be_bytes(b);
+        if version == 1 {
+            code.push((hash, (0..words).map(|_| self.word()).collect()));
+        }
+        hash
+    }
+
+    /// A far-call ABI word: calldata pointer, ergs, forwarding mode, shard, constructor and
+    /// system-call flags.
+    fn far_call_abi(&mut self) -> U256 {
+        let offset = if self.chance(70) { 0 } else { self.u32() };
+        let page = self.page();
+        let start = if self.chance(70) { self.below(2000) as u32 } else { self.u32() };
+        let length = if self.chance(70) { self.below(300) as u32 } else { self.u32() };
+        let ergs = self.u32();
+        let forward = if self.chance(90) { self.below(3) } else { self.below(256) };
+        let shard = if self.chance(80) { 0 } else { self.below(256) };
+        let constructor = if self.chance(50) { 0 } else { self.below(256) };
+        let system = if self.chance(50) { 0 } else { self.below(256) };
+        U256::from_limbs([
+            u64::from(offset) | u64::from(page) << 32,
+            u64::from(start) | u64::from(length) << 32,
+            if self.chance(50) { 0 } else { self.next() },
+            u64::from(ergs) | forward << 32 | shard << 40 | constructor << 48 | system << 56,
+        ])
+    }
+
     fn address(&mut self, kernel: bool) -> zkstack_vm::Address {
         let mut bytes = [0u8; 20];
         if kernel {
@@ -223,10 +277,7 @@ impl Gen {
                 };
             }
             let i = 1 + self.below(zkstack_vm::NUM_VALID_ENTRIES as u64);
-            if !matches!(
-                decode(i).opcode(),
-                Opcode::FarCall(_) | Opcode::Log(LogOp::PrecompileCall | LogOp::Decommit)
-            ) {
+            if !matches!(decode(i).opcode(), Opcode::Log(LogOp::PrecompileCall | LogOp::Decommit)) {
                 break i;
             }
         };
@@ -258,6 +309,14 @@ struct Case {
     stack: Vec<(u16, U256, bool)>,
     /// `(shard, key, value)` of the current contract's committed storage.
     storage: Vec<(u8, U256, U256)>,
+    /// `(shard, address, code hash)`: the deployer's slots (what far calls find).
+    deployed: Vec<(u8, zkstack_vm::Address, U256)>,
+    /// Code known by hash.
+    code: Vec<(U256, Vec<U256>)>,
+    /// The default account's code hash.
+    default_aa: U256,
+    /// The EVM emulator's code hash.
+    evm_emulator: U256,
     /// `(shard, key, value)` of the current contract's transient storage.
     transient: Vec<(u8, U256, U256)>,
 }
@@ -363,7 +422,57 @@ impl Gen {
         };
         let storage = slots(self);
         let transient = slots(self);
+        let mut code = Vec::new();
+        let default_aa = self.code_hash(1, 0, &mut code);
+        let evm_emulator = self.code_hash(1, 0, &mut code);
+        let mut deployed = Vec::new();
+        let mut targets = Vec::new();
+        for _ in 0..4 {
+            // the msg.value simulator (a system call to it costs extra) now and then
+            let address = if self.chance(15) {
+                let mut b = [0u8; 20];
+                b[18] = 0x80;
+                b[19] = 0x09;
+                zkstack_vm::Address::from(b)
+            } else {
+                let kernel = self.chance(50);
+                self.address(kernel)
+            };
+            targets.push(address);
+            let hash = match self.below(7) {
+                0 | 1 => self.code_hash(1, 0, &mut code),
+                2 => self.code_hash(1, 1, &mut code),
+                3 => {
+                    let marker = self.below(2) as u8;
+                    self.code_hash(2, marker, &mut Vec::new())
+                }
+                4 => self.word(),
+                5 => self.code_hash(1, 0, &mut code) | U256::from(1u8) << 248,
+                _ => continue,
+            };
+            deployed.push((if self.chance(90) { 0 } else { 1 }, address, hash));
+        }
+        if matches!(decode(word).opcode(), Opcode::FarCall(_)) {
+            for r in regs.iter_mut().skip(1) {
+                match self.below(10) {
+                    0..=3 => {
+                        let t = targets[self.below(4) as usize];
+                        let mut v = U256::from_be_slice(t.as_slice());
+                        if self.chance(20) {
+                            v |= U256::from(self.next()) << 192;
+                        }
+                        *r = (v, self.chance(20));
+                    }
+                    4..=6 => *r = (self.far_call_abi(), self.chance(40)),
+                    _ => {}
+                }
+            }
+        }
         Case {
+            deployed,
+            code,
+            default_aa,
+            evm_emulator,
             storage,
             transient,
             regs,
@@ -447,7 +556,17 @@ fn ours(case: &Case) -> Vm {
     for (shard, key, value) in &case.storage {
         storage.insert(our_key(case, *shard, key), *value);
     }
-    let mut world = World::new(Box::new(storage), Box::new(zkstack_vm::world::InMemoryCode::new()));
+    for (shard, address, hash) in &case.deployed {
+        storage.insert(deployer_key(*shard, address), *hash);
+    }
+    let mut code = InMemoryCode::new();
+    for (hash, words) in &case.code {
+        code.insert(VersionedHash::from_word(hash).preimage(), words.clone());
+    }
+    let mut world = World::new(Box::new(storage), Box::new(code));
+    world.default_aa_code_hash = case.default_aa;
+    world.evm_emulator_code_hash = case.evm_emulator;
+    world.next_base_page = PAGE_COUNTER;
     for (shard, key, value) in &case.transient {
         world.diff.write_transient(&our_key(case, *shard, key), *value);
     }
@@ -456,6 +575,17 @@ fn ours(case: &Case) -> Vm {
         world.enter_frame();
     }
     Vm::with_world(state, memory, (), world)
+}
+
+fn deployer_key(shard: u8, address: &zkstack_vm::Address) -> StorageKey {
+    let mut deployer = [0u8; 20];
+    deployer[18] = 0x80;
+    deployer[19] = 0x02;
+    StorageKey {
+        shard,
+        address: zkstack_vm::Address::from(deployer),
+        key: U256::from_be_slice(address.as_slice()),
+    }
 }
 
 fn our_key(case: &Case, shard: u8, key: &U256) -> StorageKey {
@@ -527,7 +657,7 @@ fn reference(case: &Case, ours: &Vm) -> RefVm {
         greater_than_flag: case.flags.gt,
     };
     local.previous_code_memory_page = MemoryPage(0);
-    local.memory_page_counter = 5000;
+    local.memory_page_counter = PAGE_COUNTER;
     local.tx_number_in_block = case.tx_number;
     local.pending_exception = case.pending;
     local.context_u128_register = case.context_u128;
@@ -544,10 +674,23 @@ fn reference(case: &Case, ours: &Vm) -> RefVm {
     for (slot, value, ptr) in &case.stack {
         memory.cells.insert((CURRENT_BASE + 1, u32::from(*slot)), (to_ref(value), *ptr));
     }
+    let mut decommitter = SimpleDecommitter::new();
+    decommitter.populate(
+        case.code.iter().map(|(h, w)| (to_ref(h), w.iter().map(to_ref).collect())).collect(),
+    );
     let mut storage = InMemoryStorage::new();
     let this = ref_address(&case.current.this);
     storage.populate(
         case.storage.iter().map(|(sh, k, v)| (*sh, this, to_ref(k), to_ref(v))).collect(),
+    );
+    storage.populate(
+        case.deployed
+            .iter()
+            .map(|(sh, a, h)| {
+                let k = deployer_key(*sh, a);
+                (*sh, ref_address(&k.address), to_ref(&k.key), to_ref(h))
+            })
+            .collect(),
     );
     for (shard, key, value) in &case.transient {
         storage.inner_transient[usize::from(*shard)]
@@ -563,15 +706,15 @@ fn reference(case: &Case, ours: &Vm) -> RefVm {
     VmState {
         local_state: local,
         block_properties: BlockProperties {
-            default_aa_code_hash: RefU256::from(1) << 248,
-            evm_emulator_code_hash: RefU256::from(1) << 248,
+            default_aa_code_hash: to_ref(&case.default_aa),
+            evm_emulator_code_hash: to_ref(&case.evm_emulator),
             zkporter_is_available: false,
         },
         storage,
         memory,
         event_sink,
         precompiles_processor: NoPrecompiles,
-        decommittment_processor: SimpleDecommitter::new(),
+        decommittment_processor: decommitter,
         witness_tracer: DummyTracer,
         version: Version::latest(),
         dst1_was_updated_this_cycle: false,
@@ -684,6 +827,24 @@ fn compare(case: &Case, word: u64) -> Result<(), String> {
             }
         }
     }
+    // The code a far call mapped for its callee.
+    if s.current.base_page == PAGE_COUNTER && s.current.code_page != 0 {
+        let page = s.current.code_page;
+        let mut theirs: Vec<(u32, U256)> = mem
+            .code
+            .iter()
+            .filter(|((p, _), v)| *p == page && !v.is_zero())
+            .map(|((_, i), v)| (*i, from_ref(v)))
+            .collect();
+        theirs.sort_unstable();
+        let mine: Vec<(u32, U256)> = (0..s.current.code.page().len() as u32)
+            .map(|i| (i, s.current.code.word(i as u16)))
+            .filter(|(_, v)| !v.is_zero())
+            .collect();
+        if mine != theirs {
+            return Err(format!("code page {page}: ours {mine:x?}, zk_evm {theirs:x?}"));
+        }
+    }
     compare_world(case, &vm, &reference)
 }
 
@@ -705,6 +866,9 @@ fn compare_world(case: &Case, vm: &Vm, reference: &RefVm) -> Result<(), String> 
     };
     let mut committed: HashMap<StorageKey, U256> =
         case.storage.iter().map(|(sh, k, v)| (our_key(case, *sh, k), *v)).collect();
+    for (shard, address, hash) in &case.deployed {
+        committed.insert(deployer_key(*shard, address), *hash);
+    }
     for (key, _, value) in vm.world.diff.storage_changes() {
         committed.insert(key, value);
     }
