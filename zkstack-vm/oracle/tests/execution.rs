@@ -33,7 +33,7 @@ use zk_evm::testing::storage::InMemoryStorage;
 use zk_evm::vm_state::{CallStackEntry, Callstack, PrimitiveValue, Version, VmLocalState, VmState};
 use zk_evm::witness_trace::DummyTracer;
 use zkevm_opcode_defs::decoding::EncodingModeProduction;
-use zkstack_vm::exec::{Code, Vm};
+use zkstack_vm::exec::{Code, Handler, Step, Vm};
 use zkstack_vm::frame::{Frame, NearFrame, is_kernel_address};
 use zkstack_vm::memory::{Memory, Stack};
 use zkstack_vm::state::{Flags, Registers, State};
@@ -217,6 +217,19 @@ impl Gen {
             _ => U256::from(self.next()),
         }
     }
+    /// A code word: mostly four instructions, sometimes any word.
+    fn code_word(&mut self) -> U256 {
+        if self.chance(20) {
+            return self.word();
+        }
+        U256::from_limbs([
+            self.instruction_word(),
+            self.instruction_word(),
+            self.instruction_word(),
+            self.instruction_word(),
+        ])
+    }
+
     /// A versioned hash; bytecode hashes get random code, made known in `code`.
     fn code_hash(&mut self, version: u8, marker: u8, code: &mut Vec<(U256, Vec<U256>)>) -> U256 {
         let words = 1 + self.below(4) as u16;
@@ -230,15 +243,37 @@ impl Gen {
         }
         let hash = U256::from_be_bytes(b);
         if version == 1 {
-            code.push((hash, (0..words).map(|_| self.word()).collect()));
+            code.push((hash, (0..words).map(|_| self.code_word()).collect()));
         }
         hash
     }
 
-    /// A far-call ABI word: calldata pointer, ergs, forwarding mode, shard, constructor and
-    /// system-call flags.
-    fn far_call_abi(&mut self) -> U256 {
-        let offset = if self.chance(70) { 0 } else { self.u32() };
+    /// Registers that make far calls likely to get far: targets and ABI words.
+    fn far_call_registers(
+        &mut self,
+        regs: &mut [(U256, bool); 16],
+        targets: &[zkstack_vm::Address],
+    ) {
+        for r in regs.iter_mut().skip(1) {
+            match self.below(10) {
+                0..=3 => {
+                    let t = targets[self.below(targets.len() as u64) as usize];
+                    let mut v = U256::from_be_slice(t.as_slice());
+                    if self.chance(20) {
+                        v |= U256::from(self.next()) << 192;
+                    }
+                    *r = (v, self.chance(20));
+                }
+                4..=8 => *r = self.far_call_abi(),
+                _ => {}
+            }
+        }
+    }
+
+    /// A far-call ABI word (calldata pointer, ergs, forwarding mode, shard, constructor and
+    /// system-call flags) and its pointer tag, mostly the one its forwarding mode wants.
+    fn far_call_abi(&mut self) -> (U256, bool) {
+        let offset = if self.chance(85) { 0 } else { self.u32() };
         let page = self.page();
         let start = if self.chance(70) { self.below(2000) as u32 } else { self.u32() };
         let length = if self.chance(70) { self.below(300) as u32 } else { self.u32() };
@@ -247,12 +282,13 @@ impl Gen {
         let shard = if self.chance(80) { 0 } else { self.below(256) };
         let constructor = if self.chance(50) { 0 } else { self.below(256) };
         let system = if self.chance(50) { 0 } else { self.below(256) };
-        U256::from_limbs([
+        let word = U256::from_limbs([
             u64::from(offset) | u64::from(page) << 32,
             u64::from(start) | u64::from(length) << 32,
             if self.chance(50) { 0 } else { self.next() },
             u64::from(ergs) | forward << 32 | shard << 40 | constructor << 48 | system << 56,
-        ])
+        ]);
+        (word, if self.chance(85) { forward == 1 } else { self.chance(50) })
     }
 
     fn address(&mut self, kernel: bool) -> zkstack_vm::Address {
@@ -309,6 +345,8 @@ struct Case {
     stack: Vec<(u16, U256, bool)>,
     /// `(shard, key, value)` of the current contract's committed storage.
     storage: Vec<(u8, U256, U256)>,
+    /// Addresses far calls are likely to call.
+    targets: Vec<zkstack_vm::Address>,
     /// `(shard, address, code hash)`: the deployer's slots (what far calls find).
     deployed: Vec<(u8, zkstack_vm::Address, U256)>,
     /// Code known by hash.
@@ -385,7 +423,7 @@ impl Gen {
             })
             .collect();
         let words = usize::from(current.pc / 4) + 1 + self.below(4) as usize;
-        let mut code_words: Vec<U256> = (0..words).map(|_| self.word()).collect();
+        let mut code_words: Vec<U256> = (0..words).map(|_| self.code_word()).collect();
         let word = self.instruction_word();
         let mut current = current;
         if decode(word).opcode() == Opcode::Log(LogOp::StorageWrite) {
@@ -453,22 +491,10 @@ impl Gen {
             deployed.push((if self.chance(90) { 0 } else { 1 }, address, hash));
         }
         if matches!(decode(word).opcode(), Opcode::FarCall(_)) {
-            for r in regs.iter_mut().skip(1) {
-                match self.below(10) {
-                    0..=3 => {
-                        let t = targets[self.below(4) as usize];
-                        let mut v = U256::from_be_slice(t.as_slice());
-                        if self.chance(20) {
-                            v |= U256::from(self.next()) << 192;
-                        }
-                        *r = (v, self.chance(20));
-                    }
-                    4..=6 => *r = (self.far_call_abi(), self.chance(40)),
-                    _ => {}
-                }
-            }
+            self.far_call_registers(&mut regs, &targets);
         }
         Case {
+            targets,
             deployed,
             code,
             default_aa,
@@ -726,14 +752,27 @@ fn reference(case: &Case, ours: &Vm) -> RefVm {
 fn compare(case: &Case, word: u64) -> Result<(), String> {
     let mut vm = ours(case);
     let mut reference = reference(case, &vm);
+    let address = (case.regs[usize::from(decode(word).dst0.index())].0.as_limbs()[0] as u16)
+        .wrapping_add(decode(word).imm1);
+    step_both(case, &mut vm, &mut reference, address).map(|_| ())
+}
+
+/// Runs one cycle on both VMs and compares everything; returns whether ours finished.
+/// `address` is the stack address a stack operand of the instruction may touch.
+fn step_both(
+    case: &Case,
+    vm: &mut Vm,
+    reference: &mut RefVm,
+    address: u16,
+) -> Result<bool, String> {
     let sp_before = vm.state.current.sp;
-    let dst_reg = decode(word).dst0.index();
     if let Err(e) = reference.cycle(&mut GenericNoopTracer::<OracleMemory>::new()) {
         return Err(format!("zk_evm failed: {e}"));
     }
-    if let Err(e) = vm.step() {
-        return Err(format!("zkstack-vm refused: {e}"));
-    }
+    let finished = match vm.step() {
+        Ok(step) => step != Step::Continue,
+        Err(e) => return Err(format!("zkstack-vm refused: {e}")),
+    };
     let r = &reference.local_state;
     let s = &vm.state;
     for i in 1..16u8 {
@@ -793,7 +832,25 @@ fn compare(case: &Case, word: u64) -> Result<(), String> {
     // Heap-like pages: every non-zero word on either side.
     let mem = &reference.memory;
     let mut pages: BTreeSet<u32> = case.heap.iter().map(|h| h.0).collect();
-    pages.extend(mem.written.iter().map(|w| w.0).filter(|p| *p != CURRENT_BASE + 1));
+    let frames: Vec<&Frame> = s.previous.iter().chain(std::iter::once(&s.current)).collect();
+    let stack_pages: BTreeSet<u32> =
+        frames.iter().map(|f| f.stack_page()).chain([CURRENT_BASE + 1]).collect();
+    // (stacks of frames that already returned are gone on our side)
+    let is_stack =
+        |p: u32| stack_pages.contains(&p) || (p >= PAGE_COUNTER && (p - PAGE_COUNTER) % 8 == 1);
+    pages.extend(mem.written.iter().map(|w| w.0).filter(|p| !is_stack(*p)));
+    // Stacks of the frames far calls made: every slot zk_evm wrote.
+    for frame in frames.iter().filter(|f| f.base_page >= PAGE_COUNTER) {
+        for &(page, slot) in mem.written.iter().filter(|w| w.0 == frame.stack_page()) {
+            let (v, p) = mem.cells.get(&(page, slot)).copied().unwrap_or_default();
+            if frame.stack.get(slot as u16) != (from_ref(&v), p) {
+                return Err(format!(
+                    "stack {page} slot {slot}: ours {:?}, zk_evm {v:#x} {p}",
+                    frame.stack.get(slot as u16)
+                ));
+            }
+        }
+    }
     for page in pages {
         let mut theirs: Vec<(u32, U256)> = mem
             .cells
@@ -811,8 +868,7 @@ fn compare(case: &Case, word: u64) -> Result<(), String> {
     if s.current.base_page == CURRENT_BASE {
         let mut slots: BTreeSet<u16> = case.stack.iter().map(|s| s.0).collect();
         slots.extend(mem.written.iter().filter(|w| w.0 == CURRENT_BASE + 1).map(|w| w.1 as u16));
-        let a = (case.regs[usize::from(dst_reg)].0.as_limbs()[0] as u16)
-            .wrapping_add(decode(word).imm1);
+        let a = address;
         for base in [sp_before, s.current.sp] {
             slots.extend([base, base.wrapping_sub(a), a]);
         }
@@ -845,7 +901,8 @@ fn compare(case: &Case, word: u64) -> Result<(), String> {
             return Err(format!("code page {page}: ours {mine:x?}, zk_evm {theirs:x?}"));
         }
     }
-    compare_world(case, &vm, &reference)
+    compare_world(case, vm, reference)?;
+    Ok(finished)
 }
 
 /// Storage, transient storage, events and L2→L1 messages after the cycle.
@@ -885,13 +942,21 @@ fn compare_world(case: &Case, vm: &Vm, reference: &RefVm) -> Result<(), String> 
     if ours != theirs {
         return Err(format!("transient storage: ours {ours:x?}, zk_evm {theirs:x?}"));
     }
+    // zk_evm's event queue keeps a rolled-back entry and appends its rollback: net them out.
+    let mut net: Vec<LogQuery> = Vec::new();
+    for q in reference.event_sink.frames_stack.iter().flat_map(|f| f.forward.iter()) {
+        if q.rollback {
+            let undone = LogQuery { rollback: false, ..*q };
+            if let Some(i) = net.iter().rposition(|e| *e == undone) {
+                net.remove(i);
+            }
+        } else {
+            net.push(*q);
+        }
+    }
     let queued = |aux: u8| -> Vec<LogEntry> {
-        reference
-            .event_sink
-            .frames_stack
-            .iter()
-            .flat_map(|f| f.forward.iter())
-            .filter(|q| q.aux_byte == aux && !q.rollback)
+        net.iter()
+            .filter(|q| q.aux_byte == aux)
             .map(|q| LogEntry {
                 shard_id: q.shard_id,
                 address: zkstack_vm::Address::from(q.address.0),
@@ -917,6 +982,64 @@ fn compare_world(case: &Case, vm: &Vm, reference: &RefVm) -> Result<(), String> 
 
 fn cases() -> u32 {
     std::env::var("ZKSTACK_DIFF_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000)
+}
+
+/// Runs a case for up to `ZKSTACK_DIFF_STEPS` cycles (default 12), comparing after each,
+/// while the frame that started it is still below the running one (so far calls into random
+/// code, returns, rollbacks and storage all chain).
+fn compare_run(case: &Case) -> Result<(), String> {
+    let mut vm = ours(case);
+    let mut reference = reference(case, &vm);
+    for cycle in 0..steps() {
+        if vm.state.previous.is_empty() {
+            break;
+        }
+        let frame = &vm.state.current;
+        let instr = *frame.code.instr(frame.pc);
+        let address =
+            (vm.state.registers.get(instr.dst0).as_limbs()[0] as u16).wrapping_add(instr.imm1);
+        let pc = frame.pc;
+        if matches!(instr.handler, Handler::Unsupported(_)) && !vm.state.pending_exception {
+            break; // log.precompile and log.decommit are not there yet
+        }
+        if instr.handler == Handler::StorageWrite && frame.this_shard_id != 0 {
+            // zk_evm's reference storage charges pubdata here and then asserts it charged none.
+            break;
+        }
+        match step_both(case, &mut vm, &mut reference, address) {
+            Ok(true) => break,
+            Ok(false) => {}
+            Err(e) => return Err(format!("cycle {cycle} (pc {pc}, {:?}): {e}", instr.handler)),
+        }
+    }
+    Ok(())
+}
+
+fn steps() -> u32 {
+    std::env::var("ZKSTACK_DIFF_STEPS").ok().and_then(|v| v.parse().ok()).unwrap_or(12)
+}
+
+#[test]
+fn short_runs_match_zk_evm() {
+    let cases = cases() / 5;
+    let mut runner =
+        TestRunner::new(Config { cases, failure_persistence: None, ..Config::default() });
+    let result = runner.run(&any::<u64>(), |seed| {
+        let mut g = Gen(seed);
+        let mut case = g.case();
+        if g.chance(50) {
+            let targets = case.targets.clone();
+            g.far_call_registers(&mut case.regs, &targets);
+        }
+        if g.chance(90) {
+            // a caller on shard 1 reaches no code (zkPorter is off): keep most runs on shard 0
+            case.current.shards[0] = 0;
+        }
+        compare_run(&case).map_err(|e| TestCaseError::fail(format!("seed {seed:#x}: {e}")))
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
 }
 
 #[test]
