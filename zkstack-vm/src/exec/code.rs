@@ -61,9 +61,11 @@ pub enum Handler {
     Event,
     /// `log.tol1`.
     ToL1,
+    /// `log.precompile`.
+    PrecompileCall,
     /// `far_call` of a kind.
     FarCall(FarCallKind),
-    /// An opcode this interpreter does not execute yet (far calls and `log.*`).
+    /// An opcode this interpreter does not execute yet (`log.decommit`).
     Unsupported(Opcode),
 }
 
@@ -224,7 +226,8 @@ const fn handler_of(op: Opcode) -> Handler {
         Opcode::Log(LogOp::Event) => Handler::Event,
         Opcode::Log(LogOp::ToL1Message) => Handler::ToL1,
         Opcode::FarCall(kind) => Handler::FarCall(kind),
-        Opcode::Log(LogOp::PrecompileCall | LogOp::Decommit) => Handler::Unsupported(op),
+        Opcode::Log(LogOp::PrecompileCall) => Handler::PrecompileCall,
+        Opcode::Log(LogOp::Decommit) => Handler::Unsupported(op),
     }
 }
 

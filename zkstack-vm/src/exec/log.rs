@@ -63,7 +63,7 @@ impl<T: Tracer> Vm<T> {
 
     /// Charges pubdata to the running frame and to the revert counter.
     #[inline]
-    fn add_pubdata(&mut self, pubdata: i32) {
+    pub(super) fn add_pubdata(&mut self, pubdata: i32) {
         self.state.current.pubdata_spent = self.state.current.pubdata_spent.wrapping_add(pubdata);
         self.state.pubdata_revert_counter = self.state.pubdata_revert_counter.wrapping_add(pubdata);
     }

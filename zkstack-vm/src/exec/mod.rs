@@ -11,6 +11,7 @@ pub mod far_call;
 pub mod heap;
 pub mod log;
 pub mod operands;
+pub mod precompile;
 pub mod ptr;
 pub mod vm;
 

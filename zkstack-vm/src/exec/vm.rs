@@ -219,6 +219,10 @@ impl<T: Tracer> Vm<T> {
                 self.state.current.pc = new_pc;
                 self.log(instr, dst0, &src0, &src1);
             }
+            Handler::PrecompileCall => {
+                self.state.current.pc = new_pc;
+                self.precompile_call(instr, dst0, &src0, &src1);
+            }
             Handler::FarCall(kind) => {
                 self.far_call(kind, instr, (&src0, src0_ptr), &src1, new_pc)?;
             }

@@ -5,11 +5,13 @@
 pub mod code;
 pub mod diff;
 pub mod entry;
+pub mod precompiles;
 pub mod storage;
 
 pub use code::{CodePreimage, CodeSource, InMemoryCode, VersionedHash};
 pub use diff::{Snapshot, WorldDiff};
 pub use entry::LogEntry;
+pub use precompiles::{NoPrecompiles, Precompiles};
 use std::collections::HashMap;
 
 use alloy_primitives::U256;
@@ -27,6 +29,8 @@ pub struct World {
     pub storage: Box<dyn Storage>,
     /// Code by hash.
     pub code: Box<dyn CodeSource>,
+    /// What `log.precompile` runs.
+    pub precompiles: Box<dyn Precompiles>,
     /// The changes made so far.
     pub diff: WorldDiff,
     /// Code run for an address without deployed code (or with code still in construction).
@@ -65,6 +69,7 @@ impl World {
         World {
             storage,
             code,
+            precompiles: Box::new(NoPrecompiles),
             diff: WorldDiff::new(),
             default_aa_code_hash: U256::ZERO,
             evm_emulator_code_hash: U256::ZERO,
