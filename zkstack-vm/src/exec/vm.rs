@@ -51,6 +51,12 @@ impl<T: Tracer> Vm<T> {
     }
 
     /// A VM over `state`, `memory` and `world`.
+    ///
+    /// Every frame the VM enters (near or far) takes a snapshot of the world's changes, and a
+    /// reverted or panicked frame rolls back to it. Frames already in `state` have no snapshot
+    /// of their own and roll back to the start of the world's history, which is exact when the
+    /// world's diff is empty at the start; if it is not, call [`World::enter_frame`] once per
+    /// frame of `state` (its depth) after filling it.
     pub fn with_world(state: State, memory: Memory, tracer: T, world: World) -> Self {
         Vm { state, memory, tracer, world }
     }
