@@ -41,6 +41,7 @@ pub mod program;
 pub mod state;
 pub mod table;
 pub mod tracer;
+pub mod world;
 
 pub use decode::codec::{NOP_WORD, PANIC_WORD};
 pub use decode::word::{is_canonical, reserved_bits_clear};

@@ -45,6 +45,7 @@ impl<T: Tracer> Vm<T> {
         frame.ergs = passed;
         frame.pc = instr.imm0;
         self.state.depth += 1;
+        self.world.enter_frame();
     }
 
     /// `ret.ok`, `ret.revert`, `ret.panic`.
@@ -61,6 +62,7 @@ impl<T: Tracer> Vm<T> {
         let frame = &mut self.state.current;
         let Some(saved) = frame.near_calls.pop() else { return Step::Continue };
         let panicked = kind != RetKind::Ok;
+        self.world.leave_frame(panicked);
         let finished_pubdata = frame.pubdata_spent;
         if panicked {
             frame.pubdata_spent = saved.pubdata_spent;
@@ -140,6 +142,7 @@ impl<T: Tracer> Vm<T> {
             ptr = FatPointer::default();
         }
         let panicked = kind != RetKind::Ok;
+        self.world.leave_frame(panicked);
 
         let regs = &mut self.state.registers;
         regs.set(1, ptr.to_u256(), true);

@@ -9,7 +9,8 @@ use alloy_primitives::U256;
 use crate::decode::DecodedInstruction;
 use crate::isa::{Condition, DstMode, SrcMode};
 use crate::opcodes::{
-    BitwiseOp, ContextOp, HeapOp, Opcode, OpcodeVariant, PtrOp, RetKind, ShiftOp,
+    BitwiseOp, ContextOp, FarCallKind, HeapOp, LogOp, Opcode, OpcodeVariant, PtrOp, RetKind,
+    ShiftOp,
 };
 use crate::program::Program;
 
@@ -48,7 +49,23 @@ pub enum Handler {
     FatPointerRead,
     StaticRead,
     StaticWrite,
-    /// An opcode this interpreter does not execute yet (far calls and `log.*`).
+    /// `log.sread`.
+    StorageRead,
+    /// `log.swrite`.
+    StorageWrite,
+    /// `log.tread`.
+    TransientRead,
+    /// `log.twrite`.
+    TransientWrite,
+    /// `log.event`.
+    Event,
+    /// `log.tol1`.
+    ToL1,
+    /// `log.precompile`.
+    PrecompileCall,
+    /// `far_call` of a kind.
+    FarCall(FarCallKind),
+    /// An opcode this interpreter does not execute yet (`log.decommit`).
     Unsupported(Opcode),
 }
 
@@ -60,6 +77,12 @@ pub const SWAP: u8 = 2;
 pub const TO_LABEL: u8 = 4;
 /// Bit of [`Instr::flags`]: heap access with `.inc`.
 pub const INCREMENT: u8 = 8;
+/// Bit of [`Instr::flags`]: `log.event.first` / `log.tol1.first` (the first-message flag).
+pub const FIRST_MESSAGE: u8 = 16;
+/// Bit of [`Instr::flags`]: `far_call.static`.
+pub const FAR_STATIC: u8 = 32;
+/// Bit of [`Instr::flags`]: `far_call.shard` (code from the shard in the ABI).
+pub const FAR_SHARD: u8 = 64;
 
 /// Bit of [`Instr::checks`]: the invalid opcode.
 pub const INVALID: u8 = 1;
@@ -117,6 +140,15 @@ impl Instr {
         }
         if v.increment() {
             flags |= INCREMENT;
+        }
+        if matches!(v.opcode, Opcode::Log(_)) && v.flags.first() {
+            flags |= FIRST_MESSAGE;
+        }
+        if v.is_static_call() {
+            flags |= FAR_STATIC;
+        }
+        if v.is_shard_call() {
+            flags |= FAR_SHARD;
         }
         let mut checks = 0;
         if v.opcode.is_invalid() {
@@ -187,7 +219,15 @@ const fn handler_of(op: Opcode) -> Handler {
         Opcode::Heap(HeapOp::FatPointerRead) => Handler::FatPointerRead,
         Opcode::Heap(HeapOp::StaticMemoryRead) => Handler::StaticRead,
         Opcode::Heap(HeapOp::StaticMemoryWrite) => Handler::StaticWrite,
-        Opcode::FarCall(_) | Opcode::Log(_) => Handler::Unsupported(op),
+        Opcode::Log(LogOp::StorageRead) => Handler::StorageRead,
+        Opcode::Log(LogOp::StorageWrite) => Handler::StorageWrite,
+        Opcode::Log(LogOp::TransientStorageRead) => Handler::TransientRead,
+        Opcode::Log(LogOp::TransientStorageWrite) => Handler::TransientWrite,
+        Opcode::Log(LogOp::Event) => Handler::Event,
+        Opcode::Log(LogOp::ToL1Message) => Handler::ToL1,
+        Opcode::FarCall(kind) => Handler::FarCall(kind),
+        Opcode::Log(LogOp::PrecompileCall) => Handler::PrecompileCall,
+        Opcode::Log(LogOp::Decommit) => Handler::Unsupported(op),
     }
 }
 
@@ -210,6 +250,11 @@ impl Code {
     pub fn new(program: &Program) -> Self {
         let instrs = program.instructions().iter().map(Instr::new).collect();
         Code { instrs, page: program.code_page().into() }
+    }
+
+    /// No code: every pc reads the invalid opcode.
+    pub fn empty() -> Self {
+        Code { instrs: Arc::from(Vec::new()), page: Arc::from(Vec::new()) }
     }
 
     /// Decodes and compiles `bytecode` (see [`Program::from_bytecode`]).

@@ -30,6 +30,7 @@ impl<T: Tracer> Vm<T> {
             ContextOp::AuxMutating0 => return,
             ContextOp::IncrementTxNumber => {
                 self.state.tx_number = self.state.tx_number.wrapping_add(1);
+                self.world.diff.clear_transient();
                 return;
             }
             ContextOp::This => address_to_u256(&frame.this_address),

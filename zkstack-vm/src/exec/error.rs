@@ -1,4 +1,4 @@
-//! How execution ends, and what the interpreter cannot do yet.
+//! How execution ends, and what the interpreter cannot do.
 
 use crate::memory::FatPointer;
 use crate::opcodes::{Opcode, RetKind};
@@ -17,8 +17,10 @@ pub struct ExecutionEnd {
 /// An instruction the interpreter refused to execute.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum VmError {
-    /// Far calls and `log.*` (storage, events, messages, precompiles, decommit) need the world
-    /// interface, which is not there yet.
+    /// `log.decommit` is not there yet.
     #[error("opcode {0:?} is not implemented yet")]
     Unsupported(Opcode),
+    /// A far call needs code its code source does not know (or cannot compile).
+    #[error("no code known for hash {0:#x}")]
+    UnknownCode(alloy_primitives::U256),
 }

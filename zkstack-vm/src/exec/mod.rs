@@ -7,8 +7,11 @@ pub mod call;
 pub mod code;
 pub mod context;
 pub mod error;
+pub mod far_call;
 pub mod heap;
+pub mod log;
 pub mod operands;
+pub mod precompile;
 pub mod ptr;
 pub mod vm;
 

@@ -19,6 +19,7 @@ use crate::memory::erase_metadata;
 use crate::memory::params::VM_MAX_STACK_DEPTH;
 use crate::state::State;
 use crate::tracer::Tracer;
+use crate::world::World;
 
 /// An EraVM instance: state, memory and a tracer.
 #[derive(Debug)]
@@ -29,6 +30,9 @@ pub struct Vm<T: Tracer = ()> {
     pub memory: Memory,
     /// The tracer called around every cycle.
     pub tracer: T,
+    /// Storage, transient storage, events and messages, with the rollback snapshot of every
+    /// frame the VM entered.
+    pub world: World,
 }
 
 /// What one cycle did to the course of execution.
@@ -43,7 +47,18 @@ pub enum Step {
 impl<T: Tracer> Vm<T> {
     /// A VM over `state` and `memory`.
     pub fn with_tracer(state: State, memory: Memory, tracer: T) -> Self {
-        Vm { state, memory, tracer }
+        Vm { state, memory, tracer, world: World::default() }
+    }
+
+    /// A VM over `state`, `memory` and `world`.
+    ///
+    /// Every frame the VM enters (near or far) takes a snapshot of the world's changes, and a
+    /// reverted or panicked frame rolls back to it. Frames already in `state` have no snapshot
+    /// of their own and roll back to the start of the world's history, which is exact when the
+    /// world's diff is empty at the start; if it is not, call [`World::enter_frame`] once per
+    /// frame of `state` (its depth) after filling it.
+    pub fn with_world(state: State, memory: Memory, tracer: T, world: World) -> Self {
+        Vm { state, memory, tracer, world }
     }
 
     /// Runs until the outermost frame returns.
@@ -201,6 +216,22 @@ impl<T: Tracer> Vm<T> {
                 self.state.current.pc = new_pc;
                 dst1_written = self.heap(instr, (&src0, src0_ptr), &src1);
             }
+            Handler::StorageRead
+            | Handler::StorageWrite
+            | Handler::TransientRead
+            | Handler::TransientWrite
+            | Handler::Event
+            | Handler::ToL1 => {
+                self.state.current.pc = new_pc;
+                self.log(instr, dst0, &src0, &src1);
+            }
+            Handler::PrecompileCall => {
+                self.state.current.pc = new_pc;
+                self.precompile_call(instr, dst0, &src0, &src1);
+            }
+            Handler::FarCall(kind) => {
+                self.far_call(kind, instr, (&src0, src0_ptr), &src1, new_pc)?;
+            }
             Handler::Invalid => {
                 // Never executed: the invalid opcode always turns into a panic before this.
                 self.state.current.pc = new_pc;
@@ -226,6 +257,6 @@ impl<T: Tracer> Vm<T> {
 impl Vm<()> {
     /// A VM without tracer.
     pub fn new(state: State, memory: Memory) -> Self {
-        Vm { state, memory, tracer: () }
+        Vm { state, memory, tracer: (), world: World::default() }
     }
 }

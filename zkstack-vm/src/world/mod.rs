@@ -1,0 +1,101 @@
+//! The world outside the VM's memory: persistent storage (behind the [`Storage`] trait),
+//! transient storage, events and L2→L1 messages, all changed through a [`WorldDiff`] that can be
+//! rolled back to a [`Snapshot`] when a far frame reverts or panics.
+
+pub mod code;
+pub mod diff;
+pub mod entry;
+pub mod precompiles;
+pub mod storage;
+
+pub use code::{CodePreimage, CodeSource, InMemoryCode, VersionedHash};
+pub use diff::{Snapshot, WorldDiff};
+pub use entry::LogEntry;
+pub use precompiles::{NoPrecompiles, Precompiles};
+use std::collections::HashMap;
+
+use alloy_primitives::U256;
+
+use crate::exec::Code;
+use crate::memory::params::{NEW_MEMORY_PAGES_PER_FAR_CALL, STARTING_BASE_PAGE};
+
+pub use storage::{InMemoryStorage, MAX_PUBDATA_COST_PER_QUERY, Storage, StorageKey, StorageSlot};
+
+/// The storage and code behind the VM, the VM's changes to the world, the snapshot of each
+/// frame the VM entered (taken back when that frame reverts or panics), and what far calls need
+/// of the block: the fallback code hashes and the memory-page counter.
+pub struct World {
+    /// Committed storage and the storage oracle's prices.
+    pub storage: Box<dyn Storage>,
+    /// Code by hash.
+    pub code: Box<dyn CodeSource>,
+    /// What `log.precompile` runs.
+    pub precompiles: Box<dyn Precompiles>,
+    /// The changes made so far.
+    pub diff: WorldDiff,
+    /// Code run for an address without deployed code (or with code still in construction).
+    pub default_aa_code_hash: U256,
+    /// Code that runs EVM bytecode (called for a valid EVM blob hash).
+    pub evm_emulator_code_hash: U256,
+    /// The base page the next far call gets (every far call takes 8 pages).
+    pub next_base_page: u32,
+    /// Code decommitted so far, with the page it was decommitted into: decommitting it again
+    /// is free and maps the same page.
+    pub decommitted: HashMap<CodePreimage, (Code, u32)>,
+    frames: Vec<Snapshot>,
+    empty_code: Code,
+}
+
+impl core::fmt::Debug for World {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("World")
+            .field("diff", &self.diff)
+            .field("next_base_page", &self.next_base_page)
+            .field("frames", &self.frames)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for World {
+    fn default() -> Self {
+        Self::new(Box::new(InMemoryStorage::new()), Box::new(InMemoryCode::new()))
+    }
+}
+
+impl World {
+    /// A world over `storage` and `code`, unchanged; the first far call gets the base page
+    /// after the bootloader's, and both fallback hashes are zero.
+    pub fn new(storage: Box<dyn Storage>, code: Box<dyn CodeSource>) -> Self {
+        World {
+            storage,
+            code,
+            precompiles: Box::new(NoPrecompiles),
+            diff: WorldDiff::new(),
+            default_aa_code_hash: U256::ZERO,
+            evm_emulator_code_hash: U256::ZERO,
+            next_base_page: STARTING_BASE_PAGE + NEW_MEMORY_PAGES_PER_FAR_CALL,
+            decommitted: HashMap::new(),
+            frames: Vec::new(),
+            empty_code: Code::empty(),
+        }
+    }
+
+    /// The code of a frame that runs nothing (a far call that failed its checks).
+    pub fn empty_code(&self) -> Code {
+        self.empty_code.clone()
+    }
+
+    /// A far frame starts: remember where its changes begin.
+    pub fn enter_frame(&mut self) {
+        self.frames.push(self.diff.snapshot());
+    }
+
+    /// A far frame ends; a reverted or panicked one takes back its changes. A frame the VM did
+    /// not enter (one it was started with) rolls back to the very beginning.
+    pub fn leave_frame(&mut self, rollback: bool) {
+        let snapshot = self.frames.pop().unwrap_or_default();
+        if rollback {
+            self.diff.rollback(snapshot);
+        }
+    }
+}
