@@ -21,7 +21,7 @@ use zkstack::l1::system_logs::L1_MESSENGER_ADDRESS;
 use zkstack::l1::{B256, L2ToL1Log, LogTree, ProtocolVersionId, U256};
 
 use super::CliError;
-use super::output::{print_json, read_input_bytes};
+use super::output::{print_json, read_hex_or_raw};
 
 /// The chain's bytecode hashes: the meta parameters of the batch commitment, not in calldata.
 #[derive(Clone, Copy, Debug)]
@@ -41,8 +41,7 @@ pub fn run(
     hashes: Option<ChainHashes>,
     json_out: bool,
 ) -> Result<ExitCode, CliError> {
-    let raw = read_input_bytes(path)?;
-    let calldata = calldata_from_file(&raw).map_err(|reason| CliError::input(path, reason))?;
+    let calldata = read_hex_or_raw(path)?;
     let call = decode_executor_call(&calldata).map_err(|e| CliError::input(path, e.to_string()))?;
     let report = match version {
         Some(minor) => {
@@ -59,30 +58,6 @@ pub fn run(
         print_summary(&report)?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Calldata from a file holding hex text (optionally `0x`-prefixed, whitespace ignored) or raw bytes.
-fn calldata_from_file(raw: &[u8]) -> Result<Vec<u8>, String> {
-    let text: Option<String> = std::str::from_utf8(raw)
-        .ok()
-        .map(|s| s.chars().filter(|c| !c.is_whitespace()).collect::<String>());
-    if let Some(text) = text {
-        let digits = text.strip_prefix("0x").unwrap_or(&text);
-        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return hex_decode(digits);
-        }
-    }
-    Ok(raw.to_vec())
-}
-
-fn hex_decode(digits: &str) -> Result<Vec<u8>, String> {
-    if digits.len() % 2 == 1 {
-        return Err("hex input has an odd number of digits".to_owned());
-    }
-    (0..digits.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&digits[i..i + 2], 16).map_err(|e| e.to_string()))
-        .collect()
 }
 
 /// Decodes with the newest protocol version of the call's generation. The Boojum generation

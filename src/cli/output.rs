@@ -39,3 +39,25 @@ pub fn print_json(value: &impl Serialize) -> Result<(), CliError> {
     writeln!(out)?;
     Ok(())
 }
+
+/// Decodes hex digits (no `0x`); `None` unless the length is even and every digit is hex.
+pub fn decode_hex(digits: &str) -> Option<Vec<u8>> {
+    if digits.len() % 2 == 1 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    (0..digits.len()).step_by(2).map(|i| u8::from_str_radix(&digits[i..i + 2], 16).ok()).collect()
+}
+
+/// A file's bytes: when the file is hex text (optionally `0x`-prefixed, whitespace ignored) its
+/// decoded bytes, otherwise the raw bytes as they are.
+pub fn read_hex_or_raw(path: &Path) -> Result<Vec<u8>, CliError> {
+    let raw = read_input_bytes(path)?;
+    let Ok(text) = std::str::from_utf8(&raw) else { return Ok(raw) };
+    let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let digits = digits.strip_prefix("0x").unwrap_or(&digits);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Ok(raw);
+    }
+    decode_hex(digits)
+        .ok_or_else(|| CliError::input(path, "hex text has an odd number of digits".to_owned()))
+}

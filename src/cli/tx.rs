@@ -10,7 +10,7 @@ use zkstack::bootloader::tx::{DecodedTx, SigningKey, Transaction, decode_raw};
 use zkstack::l1::{Address, B256, Bytes, U256};
 
 use super::CliError;
-use super::output::{print_json, read_input_bytes};
+use super::output::{decode_hex, print_json, read_hex_or_raw};
 
 /// Options of `zkstack tx`.
 #[derive(Debug, clap::Args)]
@@ -151,27 +151,12 @@ pub fn run(args: &TxArgs) -> Result<ExitCode, CliError> {
 
 /// A bytecode given as 0x-hex on the command line or as a file (raw bytes or hex text).
 fn bytecode_argument(argument: &str) -> Result<Vec<u8>, CliError> {
-    if let Some(digits) = argument.strip_prefix("0x") {
-        return hex_bytes(digits)
-            .ok_or_else(|| CliError::Usage("bytecode is not valid hex".into()));
+    match argument.strip_prefix("0x") {
+        Some(digits) => {
+            decode_hex(digits).ok_or_else(|| CliError::Usage("bytecode is not valid hex".into()))
+        }
+        None => read_hex_or_raw(Path::new(argument)),
     }
-    let path = Path::new(argument);
-    let raw = read_input_bytes(path)?;
-    let text: Option<String> =
-        std::str::from_utf8(&raw).ok().map(|s| s.chars().filter(|c| !c.is_whitespace()).collect());
-    Ok(text
-        .as_deref()
-        .map(|t| t.strip_prefix("0x").unwrap_or(t))
-        .filter(|t| !t.is_empty())
-        .and_then(hex_bytes)
-        .unwrap_or(raw))
-}
-
-fn hex_bytes(digits: &str) -> Option<Vec<u8>> {
-    if digits.len() % 2 == 1 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    (0..digits.len()).step_by(2).map(|i| u8::from_str_radix(&digits[i..i + 2], 16).ok()).collect()
 }
 
 fn decoded_json(d: &DecodedTx) -> Value {
