@@ -12,9 +12,8 @@ use zkstack::l1::commitment::{
     pre_boojum_commitment,
 };
 use zkstack::l1::executor_abi::{
-    CommitBatchInfo, CommitBatchInfoLegacy, CommitBlockInfo, ExecutorCall, ExecutorGeneration,
-    GatewayData, InteropData, LegacyBatchesCall, LegacyStoredBatchInfo, PreBoojumCall,
-    StoredBatchInfo, decode_executor_call,
+    CommitBlockInfo, ExecutorCall, ExecutorGeneration, GatewayData, InteropData, LegacyBatchesCall,
+    LegacyStoredBatchInfo, PreBoojumCall, StoredBatchInfo, decode_executor_call,
 };
 use zkstack::l1::pubdata::{CompressedValue, DaPayload, Pubdata, decode_commit_da_input};
 use zkstack::l1::system_logs::L1_MESSENGER_ADDRESS;
@@ -22,6 +21,34 @@ use zkstack::l1::{B256, L2ToL1Log, LogTree, ProtocolVersionId, U256};
 
 use super::CliError;
 use super::output::{print_json, read_hex_or_raw};
+
+macro_rules! batch_fields {
+    ($batch:expr) => {
+        json!({
+            "batch_number": $batch.batch_number(),
+            "timestamp": $batch.timestamp(),
+            "new_state_root": $batch.new_state_root(),
+            "index_repeated_storage_changes": $batch.index_repeated_storage_changes(),
+            "number_of_l1_txs": $batch.number_of_l1_txs().to_string(),
+            "priority_operations_hash": $batch.priority_operations_hash(),
+            "bootloader_heap_initial_contents_hash": $batch.bootloader_heap_initial_contents_hash(),
+            "events_queue_state_hash": $batch.events_queue_state_hash(),
+        })
+    };
+}
+
+/// A Boojum-or-later batch (either `CommitBatchInfo` generation: both have the same accessors).
+macro_rules! batch_json {
+    ($batch:expr, $version:expr, $meta:expr, $full:expr) => {{
+        let batch = $batch;
+        let mut value = batch_fields!(batch);
+        value["commitment"] =
+            commitment_json(commitment_from_commit(CommittedBatch::from(batch), $meta), $full);
+        value["system_logs"] = system_logs(batch.decode_system_logs().map_err(|e| e.to_string()));
+        add_da(&mut value, batch.da_input(), $version);
+        value
+    }};
+}
 
 /// The chain's bytecode hashes: the meta parameters of the batch commitment, not in calldata.
 #[derive(Clone, Copy, Debug)]
@@ -103,25 +130,19 @@ fn report(
             ..
         } => (
             legacy_stored(last_committed),
-            batches.iter().map(|b| legacy_batch(b, version, &meta, hashes.is_some())).collect(),
+            batches.iter().map(|b| batch_json!(b, version, &meta, hashes.is_some())).collect(),
         ),
         ExecutorCall::Gateway(range) => match &range.data {
             GatewayData::Commit { last_committed, batches } => (
                 legacy_stored(last_committed),
-                batches
-                    .iter()
-                    .map(|b| gateway_batch(b, version, &meta, hashes.is_some()))
-                    .collect(),
+                batches.iter().map(|b| batch_json!(b, version, &meta, hashes.is_some())).collect(),
             ),
             _ => return Err(not_a_commit(call)),
         },
         ExecutorCall::Interop(range) => match &range.data {
             InteropData::Commit { last_committed, batches } => (
                 stored(last_committed),
-                batches
-                    .iter()
-                    .map(|b| gateway_batch(b, version, &meta, hashes.is_some()))
-                    .collect(),
+                batches.iter().map(|b| batch_json!(b, version, &meta, hashes.is_some())).collect(),
             ),
             _ => return Err(not_a_commit(call)),
         },
@@ -170,21 +191,6 @@ fn stored(info: &StoredBatchInfo) -> Value {
     value
 }
 
-macro_rules! batch_fields {
-    ($batch:expr) => {
-        json!({
-            "batch_number": $batch.batch_number(),
-            "timestamp": $batch.timestamp(),
-            "new_state_root": $batch.new_state_root(),
-            "index_repeated_storage_changes": $batch.index_repeated_storage_changes(),
-            "number_of_l1_txs": $batch.number_of_l1_txs().to_string(),
-            "priority_operations_hash": $batch.priority_operations_hash(),
-            "bootloader_heap_initial_contents_hash": $batch.bootloader_heap_initial_contents_hash(),
-            "events_queue_state_hash": $batch.events_queue_state_hash(),
-        })
-    };
-}
-
 /// The version pre-Boojum blocks are read as (their layouts did not change before Boojum).
 fn pre_boojum_version() -> ProtocolVersionId {
     ProtocolVersionId::new(17).unwrap_or(ProtocolVersionId::BOOJUM)
@@ -222,34 +228,6 @@ fn commitment_json(commitment: Result<BatchCommitment, FromCommitError>, full: b
         }
         Err(error) => json!({ "error": error.to_string() }),
     }
-}
-
-fn legacy_batch(
-    batch: &CommitBatchInfoLegacy,
-    version: ProtocolVersionId,
-    meta: &MetaParameters,
-    full: bool,
-) -> Value {
-    let mut value = batch_fields!(batch);
-    value["commitment"] =
-        commitment_json(commitment_from_commit(CommittedBatch::from(batch), meta), full);
-    value["system_logs"] = system_logs(batch.decode_system_logs().map_err(|e| e.to_string()));
-    add_da(&mut value, batch.da_input(), version);
-    value
-}
-
-fn gateway_batch(
-    batch: &CommitBatchInfo,
-    version: ProtocolVersionId,
-    meta: &MetaParameters,
-    full: bool,
-) -> Value {
-    let mut value = batch_fields!(batch);
-    value["commitment"] =
-        commitment_json(commitment_from_commit(CommittedBatch::from(batch), meta), full);
-    value["system_logs"] = system_logs(batch.decode_system_logs().map_err(|e| e.to_string()));
-    add_da(&mut value, batch.da_input(), version);
-    value
 }
 
 /// A pre-Boojum block: no system logs and no pubdata blob; its writes, logs, messages and
