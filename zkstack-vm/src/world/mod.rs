@@ -18,6 +18,7 @@ use alloy_primitives::U256;
 
 use crate::exec::Code;
 use crate::memory::params::{NEW_MEMORY_PAGES_PER_FAR_CALL, STARTING_BASE_PAGE};
+use crate::precompiles::StandardPrecompiles;
 
 pub use storage::{InMemoryStorage, MAX_PUBDATA_COST_PER_QUERY, Storage, StorageKey, StorageSlot};
 
@@ -29,7 +30,8 @@ pub struct World {
     pub storage: Box<dyn Storage>,
     /// Code by hash.
     pub code: Box<dyn CodeSource>,
-    /// What `log.precompile` runs.
+    /// What `log.precompile` runs: every precompile of zk_evm 0.153.12
+    /// ([`StandardPrecompiles`]) unless replaced.
     pub precompiles: Box<dyn Precompiles>,
     /// The changes made so far.
     pub diff: WorldDiff,
@@ -63,13 +65,14 @@ impl Default for World {
 }
 
 impl World {
-    /// A world over `storage` and `code`, unchanged; the first far call gets the base page
-    /// after the bootloader's, and both fallback hashes are zero.
+    /// A world over `storage` and `code`, unchanged, with the [`StandardPrecompiles`]; the
+    /// first far call gets the base page after the bootloader's, and both fallback hashes are
+    /// zero.
     pub fn new(storage: Box<dyn Storage>, code: Box<dyn CodeSource>) -> Self {
         World {
             storage,
             code,
-            precompiles: Box::new(NoPrecompiles),
+            precompiles: Box::new(StandardPrecompiles),
             diff: WorldDiff::new(),
             default_aa_code_hash: U256::ZERO,
             evm_emulator_code_hash: U256::ZERO,
