@@ -14,6 +14,7 @@
 
 pub mod address;
 pub mod fee;
+pub mod state_tree;
 pub mod tx;
 
 /// The EraVM this layer runs the bootloader in.
