@@ -63,7 +63,7 @@ impl BatchOutput {
 /// use zkstack_bootloader::state_tree::{StateTree, TreeKey, empty_tree_hash};
 /// use zkstack_bootloader::l1::{Address, B256};
 ///
-/// let mut tree = StateTree::default();
+/// let mut tree = StateTree::in_memory();
 /// assert_eq!(tree.root_hash().unwrap(), empty_tree_hash());
 /// let key = TreeKey::for_slot(Address::repeat_byte(1), B256::ZERO);
 /// let out = tree.apply_batch(&[(key, B256::repeat_byte(2))]).unwrap();
@@ -75,6 +75,13 @@ impl BatchOutput {
 #[derive(Clone, Debug, Default)]
 pub struct StateTree<S = MemoryStore> {
     store: S,
+}
+
+impl StateTree<MemoryStore> {
+    /// An empty tree kept in memory.
+    pub fn in_memory() -> Self {
+        Self::default()
+    }
 }
 
 impl<S: TreeStore> StateTree<S> {
