@@ -14,6 +14,7 @@
 
 pub mod address;
 pub mod fee;
+pub mod l2_block;
 pub mod state_tree;
 pub mod tx;
 
