@@ -15,6 +15,7 @@
 pub mod address;
 pub mod fee;
 pub mod l2_block;
+pub mod pubdata_builder;
 pub mod state_tree;
 pub mod tx;
 
