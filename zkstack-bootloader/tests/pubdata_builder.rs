@@ -94,13 +94,13 @@ fn multivm_builder_vectors() {
     // `abi.encode(input)` less its head word, after two words, before.
     let memory = rollup.bootloader_memory(&input, v27).expect("memory");
     assert_eq!(memory.skipped_words, 1);
-    let bytes: Vec<u8> = memory.words.iter().flat_map(|w| w.to_be_bytes::<32>()).collect();
+    let bytes: Vec<u8> = memory.words.iter().flat_map(U256::to_be_bytes::<32>).collect();
     let (address, operator_input) = <(Address, Bytes)>::abi_decode_params(&bytes).expect("decodes");
     assert_eq!((address, operator_input.to_vec()), (validator, v27_input));
     let memory = rollup.bootloader_memory(&input, v24).expect("memory");
     assert_eq!(memory.skipped_words, 2);
     let mut bytes = U256::from(32u8).to_be_bytes::<32>().to_vec();
-    bytes.extend(memory.words.iter().flat_map(|w| w.to_be_bytes::<32>()));
+    bytes.extend(memory.words.iter().flat_map(U256::to_be_bytes::<32>));
     assert_eq!(hex::encode(Bytes::abi_decode(&bytes).expect("decodes")), expected[0]);
 }
 
