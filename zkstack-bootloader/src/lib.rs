@@ -7,13 +7,17 @@
 //!
 //! Built so far: transactions on the wire, their hashes, signatures and bootloader form ([`tx`]);
 //! zkSync addresses, nonces and the storage keys a wallet reads ([`address`]); the fee model
-//! ([`fee`]). The batch executor, memory layout and pubdata builder arrive with the issues that
-//! build them.
+//! ([`fee`]); L2 blocks, their hashes and SystemContext's block rules ([`l2_block`]); the state
+//! tree ([`state_tree`]); the pubdata builder ([`pubdata_builder`]). The batch executor and memory
+//! layout arrive with the issues that build them.
 
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
 
 pub mod address;
 pub mod fee;
+pub mod l2_block;
+pub mod pubdata_builder;
+pub mod state_tree;
 pub mod tx;
 
 /// The EraVM this layer runs the bootloader in.
