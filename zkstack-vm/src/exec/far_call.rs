@@ -122,7 +122,7 @@ impl<T: Tracer> Vm<T> {
                 address: deployer_address(),
                 key: address_to_u256(&target),
             };
-            self.world.diff.read_storage(self.world.storage.as_mut(), &key)
+            self.world.diff.read_storage_without_refund(self.world.storage.as_mut(), &key)
         } else {
             failed = true;
             U256::ZERO

@@ -7,6 +7,7 @@ pub mod decommitted;
 pub mod diff;
 pub mod entry;
 pub mod precompiles;
+pub mod pricing;
 pub mod storage;
 
 use alloy_primitives::U256;
@@ -19,19 +20,20 @@ pub use precompiles::{NoPrecompiles, Precompiles};
 use crate::exec::Code;
 use crate::memory::params::{NEW_MEMORY_PAGES_PER_FAR_CALL, STARTING_BASE_PAGE};
 
-pub use storage::{InMemoryStorage, MAX_PUBDATA_COST_PER_QUERY, Storage, StorageKey, StorageSlot};
+pub use pricing::{MAX_PUBDATA_COST_PER_QUERY, StoragePricing};
+pub use storage::{InMemoryStorage, Storage, StorageKey, StorageSlot};
 
 /// The storage and code behind the VM, the VM's changes to the world, the snapshot of each
 /// frame the VM entered (taken back when that frame reverts or panics), and what far calls need
 /// of the block: the fallback code hashes and the memory-page counter.
 pub struct World {
-    /// Committed storage and the storage oracle's prices.
+    /// Committed storage.
     pub storage: Box<dyn Storage>,
     /// Code by hash.
     pub code: Box<dyn CodeSource>,
     /// What `log.precompile` runs.
     pub precompiles: Box<dyn Precompiles>,
-    /// The changes made so far.
+    /// The changes made so far, and how storage is priced (a batch's way by default).
     pub diff: WorldDiff,
     /// Code run for an address without deployed code (or with code still in construction).
     pub default_aa_code_hash: U256,
