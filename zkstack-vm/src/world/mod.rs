@@ -6,15 +6,19 @@ pub mod code;
 pub mod decommitted;
 pub mod diff;
 pub mod entry;
+pub mod native;
 pub mod precompiles;
 pub mod pricing;
 pub mod storage;
 
-use alloy_primitives::U256;
+use std::collections::HashMap;
+
+use alloy_primitives::{Address, U256};
 pub use code::{CodePreimage, CodeSource, InMemoryCode, VersionedHash};
 pub use decommitted::{DecommitHistory, Decommitted};
 pub use diff::{Snapshot, WorldDiff};
 pub use entry::LogEntry;
+pub use native::{NativeCall, NativeContract, NativeError, NativeOutcome};
 pub use precompiles::{NoPrecompiles, Precompiles};
 
 use crate::exec::Code;
@@ -46,6 +50,8 @@ pub struct World {
     pub decommitted: DecommitHistory,
     frames: Vec<Snapshot>,
     empty_code: Code,
+    /// Native contracts by address (taken out while one runs).
+    natives: HashMap<Address, Option<Box<dyn NativeContract>>>,
 }
 
 impl core::fmt::Debug for World {
@@ -79,7 +85,30 @@ impl World {
             decommitted: DecommitHistory::new(),
             frames: Vec::new(),
             empty_code: Code::empty(),
+            natives: HashMap::new(),
         }
+    }
+
+    /// Makes a far call to `address` run `native` instead of code (replacing any native there).
+    pub fn register_native(&mut self, address: Address, native: Box<dyn NativeContract>) {
+        self.natives.insert(address, Some(native));
+    }
+
+    /// Whether a native contract is registered at `address`.
+    #[inline]
+    pub fn has_native(&self, address: &Address) -> bool {
+        !self.natives.is_empty() && self.natives.contains_key(address)
+    }
+
+    /// Takes the native at `address` out to run it (put it back with
+    /// [`Self::return_native`]).
+    pub(crate) fn take_native(&mut self, address: &Address) -> Option<Box<dyn NativeContract>> {
+        self.natives.get_mut(address).and_then(Option::take)
+    }
+
+    /// Puts a native taken out by [`Self::take_native`] back.
+    pub(crate) fn return_native(&mut self, address: Address, native: Box<dyn NativeContract>) {
+        self.natives.insert(address, Some(native));
     }
 
     /// The code of a frame that runs nothing (a far call that failed its checks).
