@@ -11,6 +11,7 @@ pub mod error;
 pub mod far_call;
 pub mod heap;
 pub mod log;
+pub mod native;
 pub mod operands;
 pub mod precompile;
 pub mod ptr;
