@@ -70,3 +70,60 @@ fn nonzero_scalar(word: &U256) -> Option<Scalar> {
     let scalar = Option::<Scalar>::from(Scalar::from_repr(word.to_be_bytes::<32>().into()))?;
     (!bool::from(scalar.is_zero())).then_some(scalar)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use k256::elliptic_curve::sec1::FromEncodedPoint;
+    use k256::{EncodedPoint, FieldBytes};
+
+    /// The address of a public key point (Ethereum's: the low 20 bytes of Keccak-256 of x‖y).
+    fn address_of(point: &ProjectivePoint) -> U256 {
+        let encoded = point.to_affine().to_encoded_point(false);
+        let digest = Keccak256::digest(&encoded.as_bytes()[1..]);
+        U256::from_be_slice(&digest[12..])
+    }
+
+    #[test]
+    fn bit_1_of_v_takes_r_plus_n_as_the_x_of_r() {
+        // The ecrecover circuit's reading of v (zk_evm asserts v is 0 or 1). Find a point whose
+        // x is at least n, sign "with" it by choosing s and z freely, and check the key
+        // r⁻¹(s·R − z·G) computed here with k256's group operations.
+        let mut seed = 1u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            seed
+        };
+        let (point, r_x) = loop {
+            let x = ORDER + U256::from(next() >> 2);
+            let mut encoded = [0u8; 33];
+            encoded[0] = 2 + (next() & 1) as u8;
+            encoded[1..].copy_from_slice(&x.to_be_bytes::<32>());
+            let Ok(encoded) = EncodedPoint::from_bytes(encoded) else { continue };
+            if let Some(point) =
+                Option::<AffinePoint>::from(AffinePoint::from_encoded_point(&encoded))
+            {
+                break (point, x);
+            }
+        };
+        let r = r_x - ORDER;
+        let y_odd = point.to_encoded_point(false).y().is_some_and(|y| y[31] & 1 == 1);
+        let (s_scalar, message) = (Scalar::from(next()), Scalar::from(next()));
+        let r_scalar =
+            Option::<Scalar>::from(Scalar::from_repr(FieldBytes::from(r.to_be_bytes::<32>())))
+                .unwrap_or_else(|| panic!("r < n"));
+        let r_inv = Option::<Scalar>::from(r_scalar.invert()).unwrap_or_else(|| panic!("r ≠ 0"));
+        let key = (ProjectivePoint::from(point) * s_scalar - ProjectivePoint::GENERATOR * message)
+            * r_inv;
+        let hash = U256::from_be_slice(&message.to_repr());
+        let s_word = U256::from_be_slice(&s_scalar.to_repr());
+        let v = 2 | u8::from(y_odd);
+        assert_eq!(recover(&hash, v, &r, &s_word), Some(address_of(&key)));
+        // Without bit 1 the same r names another point (or none).
+        assert_ne!(recover(&hash, v & 1, &r, &s_word), Some(address_of(&key)));
+        // Bits above bit 1 do not count.
+        assert_eq!(recover(&hash, v | 0xf0, &r, &s_word), Some(address_of(&key)));
+        // r + n past 2^256 fails.
+        assert_eq!(recover(&hash, 2, &U256::MAX, &s_word), None);
+    }
+}
