@@ -66,7 +66,7 @@ fn typical(precompile: Precompile) -> Call {
             }
             _ => {}
         }
-        // Both sides agree on it (and it succeeds where it can fail).
+        // Both sides agree on it.
         let mut ours = call.our_memory();
         call.precompile.run(&call.abi, &mut ours);
         let (_, writes) = run_reference(&call, &mut call.reference_memory());
