@@ -687,6 +687,9 @@ fn ours(case: &Case) -> Vm {
     let mut world = World::new(Box::new(storage), Box::new(code));
     // zk_evm's reference storage: no refunds, 65 pubdata bytes a write
     world.diff = WorldDiff::with_pricing(StoragePricing::ZkEvmReference);
+    // zk_evm's side runs no precompiles: neither may ours, even when a random kernel address
+    // lands on a precompile's.
+    world.precompiles = Box::new(zkstack_vm::world::NoPrecompiles);
     world.default_aa_code_hash = case.default_aa;
     world.evm_emulator_code_hash = case.evm_emulator;
     world.next_base_page = PAGE_COUNTER;
