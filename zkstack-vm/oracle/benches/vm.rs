@@ -14,6 +14,8 @@
 //! measures zkstack-vm and vm2 as usual.
 //!
 //!     cargo bench --manifest-path zkstack-vm/oracle/Cargo.toml --bench vm
+//!
+//! `ZKSTACK_BENCH_ONLY=loop` (or another name) runs one program.
 
 #[path = "../tests/one_contract/mod.rs"]
 #[allow(dead_code, unused_imports)]
@@ -140,7 +142,11 @@ fn median(runs: usize, f: &mut dyn FnMut()) -> f64 {
 
 fn bench(c: &mut Criterion) {
     let mut table = Vec::new();
+    let only = std::env::var("ZKSTACK_BENCH_ONLY").ok();
     for b in programs() {
+        if only.as_deref().is_some_and(|o| o != b.name) {
+            continue;
+        }
         let s = setup(&b);
         let program = Vm2Program::<(), Vm2World>::new(&s.bytecode, false);
 
