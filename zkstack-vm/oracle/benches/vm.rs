@@ -18,7 +18,7 @@
 //! `ZKSTACK_BENCH_ONLY=loop` (or another name) runs one program.
 
 #[path = "../tests/one_contract/mod.rs"]
-#[allow(dead_code, unused_imports)]
+#[allow(unused_imports)]
 mod one_contract;
 
 use std::hint::black_box;
