@@ -9,6 +9,7 @@ mod l1;
 mod l1_decode_commit;
 mod not_built;
 mod output;
+mod run;
 mod tx;
 
 use std::ffi::OsString;
@@ -31,8 +32,8 @@ pub enum Command {
     /// Run the whole loop in memory: L1 deposit, L2 transactions, batch, pubdata, commitment, proof,
     /// L1 execution and a withdrawal proof (today: the parts that are built).
     Demo(demo::DemoArgs),
-    /// Run one EraVM contract in an empty in-memory world (not built yet).
-    Run(NotBuiltArgs),
+    /// Run one EraVM contract in an empty in-memory world.
+    Run(run::RunArgs),
     /// Assemble EraVM assembly into bytecode (zkevm-assembly's dialect).
     Asm(asm::AsmArgs),
     /// Disassemble EraVM bytecode into assembly.
@@ -103,7 +104,7 @@ impl CliError {
 pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
         Command::Demo(args) => demo::run(&args),
-        Command::Run(_) => Ok(not_built::report("run", "EraVM interpreter", 3)),
+        Command::Run(args) => run::run(&args),
         Command::Asm(args) => asm::run_asm(&args),
         Command::Disasm(args) => asm::run_disasm(&args),
         Command::Replay(_) => Ok(not_built::report("replay", "bootloader batch executor", 5)),

@@ -40,6 +40,7 @@ pub mod memory;
 pub mod opcodes;
 pub mod precompiles;
 pub mod program;
+pub mod run;
 pub mod state;
 pub mod table;
 pub mod tracer;
@@ -54,6 +55,7 @@ pub use opcodes::{
     PtrOp, RetKind, ShiftOp,
 };
 pub use program::{Program, ProgramError};
+pub use run::{ContractRun, RunOutcome, RunStatus, run_contract};
 pub use table::{NUM_VALID_ENTRIES, OPCODE_TABLE};
 
 /// The 160-bit address type of frames.

@@ -43,7 +43,7 @@ mod error;
 mod instruction;
 mod link;
 mod operand;
-mod print;
+pub(crate) mod print;
 mod source;
 mod statement;
 

@@ -64,30 +64,57 @@ impl<T: Tracer> Vm<T> {
 #[inline(always)]
 #[allow(clippy::cast_possible_truncation, reason = "splitting a u128 into limbs")]
 pub fn add_overflowing(a: &U256, b: &U256) -> (U256, bool) {
+    let mut out = U256::ZERO;
+    let (of, _) = add_into(&mut out, a, b);
+    (out, of)
+}
+
+/// Writes `a + b` to `out`; returns whether it overflowed and whether the sum is zero, both
+/// computed alongside the limbs. Reading the sum back from memory right after storing it limb by
+/// limb (for the zero test, or to copy it into a register) stalls on store forwarding: that was
+/// the loop's hottest cost.
+#[inline(always)]
+#[allow(clippy::cast_possible_truncation, reason = "splitting a u128 into limbs")]
+pub fn add_into(out: &mut U256, a: &U256, b: &U256) -> (bool, bool) {
     let (a, b) = (a.as_limbs(), b.as_limbs());
-    let mut out = [0u64; 4];
+    let mut limbs = [0u64; 4];
     let mut carry = 0u128;
+    let mut any = 0u64;
     for i in 0..4 {
         let s = u128::from(a[i]) + u128::from(b[i]) + carry;
-        out[i] = s as u64;
+        limbs[i] = s as u64;
+        any |= s as u64;
         carry = s >> 64;
     }
-    (U256::from_limbs(out), carry != 0)
+    *out = U256::from_limbs(limbs);
+    (carry != 0, any == 0)
 }
 
 /// `a - b` and whether it borrowed (inlined limb by limb, as [`add_overflowing`]).
 #[inline(always)]
 pub fn sub_overflowing(a: &U256, b: &U256) -> (U256, bool) {
+    let mut out = U256::ZERO;
+    let (of, _) = sub_into(&mut out, a, b);
+    (out, of)
+}
+
+/// Writes `a - b` to `out`; returns whether it borrowed and whether the difference is zero (see
+/// [`add_into`]).
+#[inline(always)]
+pub fn sub_into(out: &mut U256, a: &U256, b: &U256) -> (bool, bool) {
     let (a, b) = (a.as_limbs(), b.as_limbs());
-    let mut out = [0u64; 4];
+    let mut limbs = [0u64; 4];
     let mut borrow = false;
+    let mut any = 0u64;
     for i in 0..4 {
         let (d, b1) = a[i].overflowing_sub(b[i]);
         let (d, b2) = d.overflowing_sub(u64::from(borrow));
-        out[i] = d;
+        limbs[i] = d;
+        any |= d;
         borrow = b1 | b2;
     }
-    (U256::from_limbs(out), borrow)
+    *out = U256::from_limbs(limbs);
+    (borrow, any == 0)
 }
 
 #[cfg(test)]
@@ -108,6 +135,13 @@ mod tests {
             for b in &samples {
                 assert_eq!(add_overflowing(a, b), a.overflowing_add(*b));
                 assert_eq!(sub_overflowing(a, b), a.overflowing_sub(*b));
+                let (sum, of) = a.overflowing_add(*b);
+                let mut out = U256::MAX;
+                assert_eq!(add_into(&mut out, a, b), (of, sum.is_zero()));
+                assert_eq!(out, sum);
+                let (diff, of) = a.overflowing_sub(*b);
+                assert_eq!(sub_into(&mut out, a, b), (of, diff.is_zero()));
+                assert_eq!(out, diff);
             }
         }
     }

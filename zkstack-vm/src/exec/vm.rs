@@ -9,7 +9,7 @@
 
 use alloy_primitives::U256;
 
-use super::arith::{add_overflowing, sub_overflowing};
+use super::arith::{add_into, sub_into};
 use super::code::{INVALID, Instr, KERNEL_ONLY, NOT_STATIC, PANIC_INSTR, SRC0_POINTER, SWAP};
 use super::error::{ExecutionEnd, VmError};
 use super::operands::Operands;
@@ -149,15 +149,33 @@ impl<T: Tracer> Vm<T> {
             Handler::Nop => self.state.current.pc = new_pc,
             Handler::Add => {
                 self.state.current.pc = new_pc;
-                let (r, of) = add_overflowing(&src0, &src1);
-                self.set_arith_flags(instr, of, r.is_zero());
-                self.write_dst0(instr, dst0, r, false);
+                let (of, zero) = match dst0 {
+                    None => {
+                        self.state.registers.write_with(instr.dst0, |r| add_into(r, &src0, &src1))
+                    }
+                    Some(slot) => {
+                        let mut r = U256::ZERO;
+                        let flags = add_into(&mut r, &src0, &src1);
+                        self.state.current.stack.set(slot, &r, false);
+                        flags
+                    }
+                };
+                self.set_arith_flags(instr, of, zero);
             }
             Handler::Sub => {
                 self.state.current.pc = new_pc;
-                let (r, of) = sub_overflowing(&src0, &src1);
-                self.set_arith_flags(instr, of, r.is_zero());
-                self.write_dst0(instr, dst0, r, false);
+                let (of, zero) = match dst0 {
+                    None => {
+                        self.state.registers.write_with(instr.dst0, |r| sub_into(r, &src0, &src1))
+                    }
+                    Some(slot) => {
+                        let mut r = U256::ZERO;
+                        let flags = sub_into(&mut r, &src0, &src1);
+                        self.state.current.stack.set(slot, &r, false);
+                        flags
+                    }
+                };
+                self.set_arith_flags(instr, of, zero);
             }
             Handler::Mul => {
                 self.state.current.pc = new_pc;

@@ -42,6 +42,18 @@ impl Registers {
         }
     }
 
+    /// Lets `f` write register `index` in place, untagged (writes to `r0` are undone), and
+    /// returns what `f` returns. The interpreter's arithmetic stores its result limbs straight
+    /// into the register file this way: a copy through a temporary costs a store-forwarding stall.
+    #[inline(always)]
+    pub fn write_with<R>(&mut self, index: u8, f: impl FnOnce(&mut U256) -> R) -> R {
+        let i = index & 15;
+        let out = f(&mut self.values[usize::from(i)]);
+        self.values[0] = U256::ZERO;
+        self.pointer_tags &= !(1u16 << i);
+        out
+    }
+
     /// The pointer tags as a bit set (bit `i` for register `i`).
     #[inline]
     pub const fn pointer_tags(&self) -> u16 {
