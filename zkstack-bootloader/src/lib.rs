@@ -13,7 +13,11 @@
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
 
 pub mod address;
+pub mod dump;
+pub mod executor;
 pub mod fee;
+pub mod memory;
+pub mod system;
 pub mod tx;
 
 /// The EraVM this layer runs the bootloader in.

@@ -9,6 +9,7 @@ pub mod context;
 pub mod error;
 pub mod far_call;
 pub mod heap;
+pub mod hook;
 pub mod log;
 pub mod operands;
 pub mod precompile;
@@ -17,4 +18,5 @@ pub mod vm;
 
 pub use code::{Code, Handler, Instr};
 pub use error::{ExecutionEnd, VmError};
+pub use hook::HookPoint;
 pub use vm::{Step, Vm};
