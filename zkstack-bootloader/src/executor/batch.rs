@@ -51,6 +51,7 @@ pub struct BatchExecutor {
     validation_gas_left: u32,
     known_bytecodes: HashSet<B256>,
     ergs_start: u32,
+    stop_after_validation: bool,
 }
 
 impl core::fmt::Debug for BatchExecutor {
@@ -111,6 +112,7 @@ impl BatchExecutor {
             validation_gas_left: system.default_validation_computational_gas_limit,
             known_bytecodes: HashSet::new(),
             ergs_start: system.bootloader_gas_limit,
+            stop_after_validation: false,
         };
         let mut memory = BootloaderMemory::new();
         memory.batch_env(&words);
@@ -135,6 +137,13 @@ impl BatchExecutor {
 
     fn hook_params(&self) -> [U256; 3] {
         core::array::from_fn(|i| self.read_slot(VM_HOOK_PARAMS_SLOT + i))
+    }
+
+    /// Ends each transaction at `ValidationStepEnded` with success and empty output, as
+    /// zksync-era's validation tracers do (`STOP_AFTER_VALIDATION`): the VM is then left in the
+    /// middle of the transaction, so only one transaction can be run this way.
+    pub fn set_stop_after_validation(&mut self, stop: bool) {
+        self.stop_after_validation = stop;
     }
 
     /// Starts a new L2 block; the next transaction pushed is its first.
@@ -348,6 +357,9 @@ impl BatchExecutor {
                 }
                 VmHook::PubdataRequested => {
                     return Err(ExecutorError::NotSupported("the batch pubdata (batch sealing)"));
+                }
+                VmHook::ValidationStepEnded if self.stop_after_validation => {
+                    break (TxStatus::Success, Bytes::new());
                 }
                 VmHook::PaymasterValidationEntered
                 | VmHook::ValidationStepEnded

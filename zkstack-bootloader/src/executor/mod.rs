@@ -25,5 +25,5 @@ pub use code::LayeredCode;
 pub use env::{BatchEnv, SystemEnvironment};
 pub use error::ExecutorError;
 pub use events::{Event, merge_events};
-pub use replay::{Replay, ReplayError, replay_dump};
+pub use replay::{Replay, ReplayError, ReplayOptions, replay_dump};
 pub use result::{BatchOutputs, DebugLog, L2ToL1Log, StorageWrite, TxResult, TxStatus};

@@ -34,12 +34,20 @@ pub enum ReplayError {
     Executor(#[from] ExecutorError),
 }
 
+/// How to replay.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReplayOptions {
+    /// End the (single) transaction when its validation ends, as zksync-era's validation
+    /// tracers do; dumps recorded that way hold no storage beyond validation.
+    pub stop_after_validation: bool,
+}
+
 /// Replays every transaction of `dump`.
 ///
 /// # Errors
 /// [`ReplayError`] when the dump's version is not 26, a transaction cannot be converted, or the
 /// executor cannot start; errors while running are in [`Replay::error`].
-pub fn replay_dump(dump: &VmDump) -> Result<Replay, ReplayError> {
+pub fn replay_dump(dump: &VmDump, options: ReplayOptions) -> Result<Replay, ReplayError> {
     let env = BatchEnv::from_dump(dump);
     let system = SystemEnvironment::from_dump(dump)?;
     let contracts = BaseSystemContracts::from_dump(dump);
@@ -52,6 +60,7 @@ pub fn replay_dump(dump: &VmDump) -> Result<Replay, ReplayError> {
     }
     let mut executor =
         BatchExecutor::new(env, system, &contracts, Box::new(storage), Box::new(code))?;
+    executor.set_stop_after_validation(options.stop_after_validation);
     let mut txs = Vec::new();
     let mut error = None;
     'blocks: for (i, block) in dump.l2_blocks.iter().enumerate() {
