@@ -9,11 +9,11 @@ fn zkstack(args: &[&str]) -> std::process::Output {
         .expect("the zkstack binary runs")
 }
 
-const SUBCOMMANDS: [&str; 10] =
-    ["demo", "run", "asm", "disasm", "replay", "tx", "l1", "bridge", "prove", "verify"];
+const SUBCOMMANDS: [&str; 11] =
+    ["demo", "run", "asm", "disasm", "replay", "tx", "fee", "l1", "bridge", "prove", "verify"];
 
 /// Subcommands that compute something today; the rest must say they are not built.
-const BUILT: [&str; 6] = ["demo", "l1", "bridge", "tx", "asm", "disasm"];
+const BUILT: [&str; 7] = ["demo", "l1", "bridge", "tx", "fee", "asm", "disasm"];
 
 #[test]
 fn version_is_the_crate_version() {

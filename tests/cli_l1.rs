@@ -68,6 +68,45 @@ fn commitment_of_every_zksync_era_vector() {
                 path.display()
             );
         }
+        // The flat fields #7's interface names, against the vector's `hashes` and
+        // `auxiliary_output` (field names as zksync-era's own).
+        let flat = [
+            ("pass_through_data_hash", &vector["hashes"]["pass_through_data"]),
+            ("meta_parameters_hash", &vector["hashes"]["meta_parameters"]),
+            ("auxiliary_output_hash", &vector["hashes"]["aux_output"]),
+            ("commitment", &vector["hashes"]["commitment"]),
+        ];
+        for (field, expected) in flat {
+            assert_eq!(&report[field], expected, "{}: {field}", path.display());
+        }
+        if let Some(aux) = vector["auxiliary_output"].get("PostBoojum") {
+            for field in ["state_diffs_hash", "system_logs_linear_hash"] {
+                assert_eq!(report[field], aux[field], "{}: {field}", path.display());
+            }
+            assert_eq!(
+                report["l2_l1_logs_merkle_root"],
+                aux["common"]["l2_l1_logs_merkle_root"],
+                "{}",
+                path.display()
+            );
+            let compressed: Vec<u8> = serde_json::from_value(aux["state_diffs_compressed"].clone())
+                .expect("the vector's compressed state diffs are a byte array");
+            assert_eq!(
+                report["compressed_state_diffs"],
+                format!("0x{}", hex::encode(compressed)),
+                "{}",
+                path.display()
+            );
+        } else {
+            let aux = &vector["auxiliary_output"]["PreBoojum"];
+            assert_eq!(
+                report["l2_l1_logs_merkle_root"],
+                aux["common"]["l2_l1_logs_merkle_root"],
+                "{}",
+                path.display()
+            );
+            assert!(report["compressed_state_diffs"].is_null());
+        }
         checked += 1;
     }
     assert_eq!(checked, 6, "all six zksync-era commitment vectors");

@@ -16,14 +16,12 @@ use zkstack::bridge::request::{
     L2TransactionRequestTwoBridgesInner, L2TransactionRequestTwoBridgesOuter,
     TWO_BRIDGES_MAGIC_VALUE, check_mint_value, direct_msg_value, two_bridges_msg_value,
 };
-use zkstack::l1::mailbox::{
-    BaseTokenMultiplier, FeeParams, PubdataPricingMode, derive_l2_gas_price,
-    validate_l1_to_l2_transaction,
-};
+use zkstack::l1::mailbox::{derive_l2_gas_price, validate_l1_to_l2_transaction};
 use zkstack::l1::priority::NewPriorityRequest;
 use zkstack::l1::{Address, B256, Bytes, L2CanonicalTransaction, U256};
 
 use super::CliError;
+use super::fee_params::ChainFeeArgs;
 use super::output::print_json;
 
 /// Options of `zkstack bridge`.
@@ -143,33 +141,12 @@ pub struct DepositTxCli {
     /// `--l1-gas-price` and the fee parameters.
     #[arg(long, conflicts_with = "l1_gas_price")]
     l2_gas_price: Option<U256>,
-    /// Pubdata pricing of the chain: `rollup` or `validium`.
-    #[arg(long, default_value = "rollup", value_parser = parse_pricing_mode)]
-    pubdata_pricing: PubdataPricingMode,
-    /// Fee parameter `batchOverheadL1Gas` (default: era-contracts' deploy config).
-    #[arg(long, default_value_t = 1_000_000)]
-    batch_overhead_l1_gas: u32,
-    /// Fee parameter `maxPubdataPerBatch`.
-    #[arg(long, default_value_t = 120_000)]
-    max_pubdata_per_batch: u32,
-    /// Fee parameter `maxL2GasPerBatch`.
-    #[arg(long, default_value_t = 80_000_000)]
-    max_l2_gas_per_batch: u32,
-    /// Fee parameter `priorityTxMaxPubdata`.
-    #[arg(long, default_value_t = 99_000)]
-    priority_tx_max_pubdata: u32,
-    /// Fee parameter `minimalL2GasPrice` (base-token wei).
-    #[arg(long, default_value_t = 250_000_000)]
-    minimal_l2_gas_price: u64,
+    /// The chain's fee parameters.
+    #[command(flatten)]
+    fees: ChainFeeArgs,
     /// The chain's `priorityTxMaxGasLimit`.
     #[arg(long, default_value_t = 80_000_000)]
     priority_tx_max_gas_limit: u64,
-    /// Base token price in ether: `baseTokenGasPriceMultiplierNominator`.
-    #[arg(long, default_value_t = 1)]
-    base_token_nominator: u128,
-    /// `baseTokenGasPriceMultiplierDenominator`.
-    #[arg(long, default_value_t = 1)]
-    base_token_denominator: u128,
     /// The mint value directly (default: base cost plus L2 value, what the SDKs pay); it must
     /// cover them.
     #[arg(long)]
@@ -186,14 +163,6 @@ pub struct DepositTxCli {
     /// Print one JSON document instead of a summary.
     #[arg(long)]
     json: bool,
-}
-
-fn parse_pricing_mode(s: &str) -> Result<PubdataPricingMode, String> {
-    match s {
-        "rollup" => Ok(PubdataPricingMode::Rollup),
-        "validium" => Ok(PubdataPricingMode::Validium),
-        _ => Err(format!("`{s}` is neither `rollup` nor `validium`")),
-    }
 }
 
 /// Arguments of `zkstack bridge verify-proof`.
@@ -304,18 +273,8 @@ fn usage(reason: impl std::fmt::Display) -> CliError {
 }
 
 fn deposit_tx(cli: &DepositTxCli) -> Result<ExitCode, CliError> {
-    let fee_params = FeeParams {
-        pubdata_pricing_mode: cli.pubdata_pricing,
-        batch_overhead_l1_gas: cli.batch_overhead_l1_gas,
-        max_pubdata_per_batch: cli.max_pubdata_per_batch,
-        max_l2_gas_per_batch: cli.max_l2_gas_per_batch,
-        priority_tx_max_pubdata: cli.priority_tx_max_pubdata,
-        minimal_l2_gas_price: cli.minimal_l2_gas_price,
-    };
-    let multiplier = BaseTokenMultiplier {
-        nominator: cli.base_token_nominator,
-        denominator: cli.base_token_denominator,
-    };
+    let fee_params = cli.fees.fee_params();
+    let multiplier = cli.fees.multiplier();
     let l2_gas_price = match (cli.l2_gas_price, cli.l1_gas_price) {
         (Some(price), _) => price,
         (None, Some(l1)) => {
@@ -346,7 +305,7 @@ fn deposit_tx(cli: &DepositTxCli) -> Result<ExitCode, CliError> {
     validate_l1_to_l2_transaction(
         &tx,
         U256::from(cli.priority_tx_max_gas_limit),
-        U256::from(cli.priority_tx_max_pubdata),
+        U256::from(cli.fees.priority_tx_max_pubdata),
     )
     .map_err(|e| usage(format!("the Mailbox reverts validating the transaction: {e}")))?;
     let hash = tx.canonical_hash();

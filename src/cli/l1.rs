@@ -5,11 +5,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde::Serialize;
-use zkstack::l1::B256;
-use zkstack::l1::commitment::{BatchCommitment, CommitmentHashes, CommitmentInput};
+use zkstack::l1::commitment::{
+    AuxiliaryOutput, BatchCommitment, CommitmentHashes, CommitmentInput,
+};
+use zkstack::l1::pubdata::compress_state_diffs;
 use zkstack::l1::public_input::{
     VerifierParams, batch_proof_public_input, batch_proof_public_input_with_vks,
 };
+use zkstack::l1::{B256, Bytes};
 
 use super::CliError;
 use super::output::{print_json, read_input_file};
@@ -76,9 +79,20 @@ pub enum L1Command {
     },
 }
 
+/// `zkstack l1 commitment --json`: the flat fields named as zksync-era's commitment vectors name
+/// them (`*_hash` for the hashes of the three parts), then the structured parts.
 #[derive(Serialize)]
 struct CommitmentReport {
     protocol_version: u16,
+    /// zksync-era `compress_state_diffs` of the input's state diffs (post-Boojum only).
+    compressed_state_diffs: Option<String>,
+    state_diffs_hash: Option<B256>,
+    l2_l1_logs_merkle_root: B256,
+    system_logs_linear_hash: Option<B256>,
+    pass_through_data_hash: B256,
+    meta_parameters_hash: B256,
+    auxiliary_output_hash: B256,
+    commitment: B256,
     hashes: CommitmentHashes,
     parts: BatchCommitment,
 }
@@ -141,9 +155,37 @@ fn commitment(path: &Path, json: bool) -> Result<ExitCode, CliError> {
     let input: CommitmentInput =
         serde_json::from_value(input_value).map_err(|e| CliError::input(path, e.to_string()))?;
     let parts = BatchCommitment::new(&input).map_err(|e| CliError::input(path, e.to_string()))?;
+    let compressed_state_diffs = match &input {
+        CommitmentInput::PostBoojum { state_diffs, .. } => Some(
+            Bytes::from(
+                compress_state_diffs(state_diffs)
+                    .map_err(|e| CliError::input(path, e.to_string()))?,
+            )
+            .to_string(),
+        ),
+        CommitmentInput::PreBoojum { .. } => None,
+    };
+    let hashes = parts.hashes();
+    let (l2_l1_logs_merkle_root, state_diffs_hash, system_logs_linear_hash) =
+        match &parts.auxiliary_output {
+            AuxiliaryOutput::PreBoojum(aux) => (aux.l2_l1_logs_merkle_root, None, None),
+            AuxiliaryOutput::PostBoojum(aux) => (
+                aux.l2_l1_logs_merkle_root,
+                Some(aux.state_diffs_hash),
+                Some(aux.system_logs_linear_hash),
+            ),
+        };
     let report = CommitmentReport {
         protocol_version: input.common().protocol_version.minor(),
-        hashes: parts.hashes(),
+        compressed_state_diffs,
+        state_diffs_hash,
+        l2_l1_logs_merkle_root,
+        system_logs_linear_hash,
+        pass_through_data_hash: hashes.pass_through_data,
+        meta_parameters_hash: hashes.meta_parameters,
+        auxiliary_output_hash: hashes.aux_output,
+        commitment: hashes.commitment,
+        hashes,
         parts,
     };
     if json {

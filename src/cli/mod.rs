@@ -3,6 +3,8 @@
 mod asm;
 mod bridge;
 mod demo;
+mod fee;
+mod fee_params;
 mod l1;
 mod l1_decode_commit;
 mod not_built;
@@ -39,6 +41,8 @@ pub enum Command {
     Replay(NotBuiltArgs),
     /// Transactions: decode, hash and sign them; zkSync addresses and bytecode hashes.
     Tx(tx::TxArgs),
+    /// Fees: the L1→L2 base cost, the least L1→L2 gas limit, a batch's base fee.
+    Fee(fee::FeeArgs),
     /// What L1 sees: batch commitments, Verifier public inputs, commit calldata.
     L1(l1::L1Args),
     /// The shared bridge: message inclusion proofs, asset ids.
@@ -104,6 +108,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Disasm(args) => asm::run_disasm(&args),
         Command::Replay(_) => Ok(not_built::report("replay", "bootloader batch executor", 5)),
         Command::Tx(args) => tx::run(&args),
+        Command::Fee(args) => fee::run(&args),
         Command::L1(args) => l1::run(&args),
         Command::Bridge(args) => bridge::run(&args),
         Command::Prove(_) => Ok(not_built::report("prove", "Boojum proofs of EraVM execution", 10)),
