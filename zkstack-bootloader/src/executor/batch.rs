@@ -28,6 +28,9 @@ use crate::memory::{BootloaderMemory, L2BlockInfo};
 use crate::system::{BaseSystemContracts, KNOWN_CODES_STORAGE_ADDRESS};
 use crate::tx::BootloaderTransaction;
 
+/// A bytecode and its compressed form.
+type Compressed = (Vec<u8>, Vec<u8>);
+
 /// A transaction placed in bootloader memory.
 #[derive(Clone, Debug)]
 struct Placed {
@@ -221,7 +224,7 @@ impl BatchExecutor {
 
     /// multivm `compress_bytecodes`: each distinct dependency not yet known, in first-seen
     /// order, with its compression (those that do not compress are left out).
-    fn compress(&mut self, deps: &[Vec<u8>]) -> Result<Vec<(Vec<u8>, Vec<u8>)>, ExecutorError> {
+    fn compress(&mut self, deps: &[Vec<u8>]) -> Result<Vec<Compressed>, ExecutorError> {
         let mut seen = HashSet::new();
         let mut out = Vec::new();
         for dep in deps {

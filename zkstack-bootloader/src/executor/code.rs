@@ -16,7 +16,9 @@ pub struct LayeredCode {
 
 impl core::fmt::Debug for LayeredCode {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("LayeredCode").field("extra", &self.extra.borrow().len()).finish()
+        f.debug_struct("LayeredCode")
+            .field("extra", &self.extra.borrow().len())
+            .finish_non_exhaustive()
     }
 }
 

@@ -27,7 +27,7 @@ fn read(path: &Path) -> Result<Vec<u8>, SystemContractsError> {
 }
 
 fn hex_decode(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return None;
     }
     (0..text.len())
