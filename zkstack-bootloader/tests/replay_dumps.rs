@@ -95,3 +95,19 @@ fn validation_adjacent_storage_slots_passes_validation() {
     let hash = l2.input.as_ref().map(|i| U256::from_be_bytes(i.hash.0));
     assert_eq!(logged(&r, "Appending tx to L2 block").first().copied(), hash);
 }
+
+/// The reader ignores fields it does not know and names a missing one.
+#[test]
+fn dump_reader_is_tolerant_and_names_missing_fields() {
+    let Some(dir) = support::registry_crate(MULTIVM) else { return };
+    let path = dir.join("tests/vm_dumps").join(format!("{FEE}.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    value["system_env"]["some_future_field"] = serde_json::json!(42);
+    assert!(VmDump::from_json(&value.to_string()).is_ok());
+    if let Some(env) = value["system_env"].as_object_mut() {
+        env.remove("chain_id");
+    }
+    let error = VmDump::from_json(&value.to_string()).expect_err("chain_id is required");
+    assert!(error.to_string().contains("missing field `chain_id`"), "{error}");
+}
