@@ -37,6 +37,7 @@ pub mod frame;
 pub mod isa;
 pub mod memory;
 pub mod opcodes;
+pub mod precompiles;
 pub mod program;
 pub mod state;
 pub mod table;

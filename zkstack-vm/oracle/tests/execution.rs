@@ -3,10 +3,13 @@
 //! Each case builds one random starting state — registers with and without pointer tags, flags,
 //! a caller frame and a current frame (kernel or user, static or not, with 0–3 near frames),
 //! heap, aux heap, static-memory and calldata contents, stack slots, sp, ergs, a pending
-//! exception now and then — and one random instruction word: any ISA v2 opcode this interpreter
-//! executes (`log.decommit` is left out) or an invalid one. For far calls
+//! exception now and then — and one random instruction word: any ISA v2 opcode or an invalid
+//! one. For far calls
 //! the registers are mostly far-call ABI words and call targets whose deployer slots hold code
-//! hashes of every kind (deployed, in construction, EVM blob, garbage, none), with known code. Both VMs run one cycle and
+//! hashes of every kind (deployed, in construction, EVM blob, garbage, none), with known code;
+//! for `log.decommit` `src0` is mostly a known bytecode or blob hash and `src1` an extra cost,
+//! and some code starts out decommitted already (so decommits and far calls find it for free).
+//! Both VMs run one cycle and
 //! everything observable is compared: registers and tags, flags, every call-stack entry (pc,
 //! sp, ergs, heap bounds, exception handlers, pubdata, ...), pending exception, context
 //! register, the touched stack slots, every non-zero heap word, storage and transient storage
@@ -20,10 +23,13 @@ use std::collections::{BTreeSet, HashMap};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use zk_evm::GenericNoopTracer;
+use zk_evm::abstractions::DecommittmentProcessor;
 use zk_evm::abstractions::{
     EventSink, Memory as RefMemory, MemoryType, PrecompilesProcessor, Storage,
 };
-use zk_evm::aux_structures::{LogQuery, MemoryPage, MemoryQuery, PubdataCost, Timestamp};
+use zk_evm::aux_structures::{
+    DecommittmentQuery, LogQuery, MemoryPage, MemoryQuery, PubdataCost, Timestamp,
+};
 use zk_evm::block_properties::BlockProperties;
 use zk_evm::ethereum_types::{Address as RefAddress, U256 as RefU256};
 use zk_evm::flags::Flags as RefFlags;
@@ -32,8 +38,9 @@ use zk_evm::reference_impls::event_sink::InMemoryEventSink;
 use zk_evm::testing::storage::InMemoryStorage;
 use zk_evm::vm_state::{CallStackEntry, Callstack, PrimitiveValue, Version, VmLocalState, VmState};
 use zk_evm::witness_trace::DummyTracer;
+use zk_evm::zkevm_opcode_defs::{VersionedHashHeader, VersionedHashNormalizedPreimage};
 use zkevm_opcode_defs::decoding::EncodingModeProduction;
-use zkstack_vm::exec::{Code, Handler, Step, Vm};
+use zkstack_vm::exec::{Code, Handler, Step, Vm, VmError};
 use zkstack_vm::frame::{Frame, NearFrame, is_kernel_address};
 use zkstack_vm::memory::{Memory, Stack};
 use zkstack_vm::state::{Flags, Registers, State};
@@ -48,6 +55,8 @@ const CURRENT_BASE: u32 = 3008;
 const CALLDATA_PAGE: u32 = 2047;
 /// The base page the next far call gets, on both sides.
 const PAGE_COUNTER: u32 = 5000;
+/// Code decommitted before a case starts lives from this page on (one page every 8).
+const PREDECOMMITTED_PAGES: u32 = 6000;
 
 // ---------------------------------------------------------------- the reference's plumbing
 
@@ -79,8 +88,14 @@ impl RefMemory for OracleMemory {
 
     fn specialized_code_query(&mut self, c: u32, q: MemoryQuery) -> MemoryQuery {
         if q.rw_flag {
-            // a decommitment writing a code page
-            self.code.insert((q.location.page.0, q.location.index.0), q.value);
+            // a decommitment writing a code page, or (`log.decommit`) a heap page; data reads
+            // see it too, as in zk_evm's one-memory `SimpleMemory`
+            let key = (q.location.page.0, q.location.index.0);
+            self.code.insert(key, q.value);
+            self.cells.insert(key, (q.value, false));
+            if key.0 % 8 == 2 {
+                self.written.push(key); // a heap page: compared
+            }
             return q;
         }
         self.read_code_query(c, q)
@@ -248,6 +263,56 @@ impl Gen {
         hash
     }
 
+    /// `log.decommit` operands: `src0` mostly a known bytecode hash (marker and length bytes
+    /// varied: decommitment ignores them) or a known EVM blob hash, else any word; `src1` an
+    /// extra cost, sometimes more than the frame has.
+    fn decommit_registers(
+        &mut self,
+        regs: &mut [(U256, bool); 16],
+        code: &mut Vec<(U256, Vec<U256>)>,
+        d: zkstack_vm::DecodedInstruction,
+    ) {
+        let hash = match self.below(10) {
+            0..=5 => {
+                let known = if code.is_empty() || self.chance(30) {
+                    self.code_hash(1, 0, code)
+                } else {
+                    code[self.below(code.len() as u64) as usize].0
+                };
+                let mut b: [u8; 32] = known.to_be_bytes();
+                b[1] = if self.chance(90) { self.below(2) as u8 } else { self.next() as u8 };
+                if self.chance(30) {
+                    b[2..4].copy_from_slice(&(self.next() as u16).to_be_bytes());
+                }
+                U256::from_be_bytes(b)
+            }
+            6 | 7 => {
+                let mut b = [0u8; 32];
+                b[0] = 2;
+                b[1] = self.below(2) as u8;
+                b[2..4].copy_from_slice(&(self.next() as u16).to_be_bytes());
+                for x in &mut b[4..] {
+                    *x = self.next() as u8;
+                }
+                let hash = U256::from_be_bytes(b);
+                let words = (0..1 + self.below(6)).map(|_| self.word()).collect();
+                code.push((hash, words));
+                hash
+            }
+            _ => self.word(),
+        };
+        let extra = match self.below(4) {
+            0 => self.below(100),
+            1 => self.below(100_000),
+            2 => self.next(),
+            _ => u64::from(self.u32()),
+        };
+        let high = if self.chance(50) { 0 } else { self.next() };
+        regs[usize::from(d.src0.index())] = (hash, self.chance(10));
+        regs[usize::from(d.src1.index())] = (U256::from_limbs([extra, high, 0, 0]), false);
+        regs[0] = (U256::ZERO, false);
+    }
+
     /// Registers that make far calls likely to get far: targets and ABI words.
     fn far_call_registers(
         &mut self,
@@ -304,18 +369,12 @@ impl Gen {
         zkstack_vm::Address::from(bytes)
     }
     fn instruction_word(&mut self) -> u64 {
-        let index = loop {
-            if self.chance(6) {
-                break if self.chance(20) {
-                    0
-                } else {
-                    zkstack_vm::NUM_VALID_ENTRIES as u64 + 1 + self.below(2047 - 1103)
-                };
-            }
-            let i = 1 + self.below(zkstack_vm::NUM_VALID_ENTRIES as u64);
-            if decode(i).opcode() != Opcode::Log(LogOp::Decommit) {
-                break i;
-            }
+        let index = if !self.chance(6) {
+            1 + self.below(zkstack_vm::NUM_VALID_ENTRIES as u64)
+        } else if self.chance(20) {
+            0
+        } else {
+            zkstack_vm::NUM_VALID_ENTRIES as u64 + 1 + self.below(2047 - 1103)
         };
         let condition = if self.chance(50) { 0 } else { self.below(8) };
         let regs =
@@ -325,6 +384,16 @@ impl Gen {
         let reserved = if self.chance(5) { self.below(4) << 11 } else { 0 };
         index | reserved | condition << 13 | (regs & 0xffff_ffff) << 16 | imm0 << 32 | imm1 << 48
     }
+}
+
+/// An opcode-table index of `log.decommit`.
+fn decommit_index() -> u64 {
+    static INDEX: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *INDEX.get_or_init(|| {
+        (1..=zkstack_vm::NUM_VALID_ENTRIES as u64)
+            .find(|i| decode(*i).opcode() == Opcode::Log(LogOp::Decommit))
+            .unwrap_or(0)
+    })
 }
 
 /// One starting state, in a form both VMs are built from.
@@ -357,6 +426,8 @@ struct Case {
     evm_emulator: U256,
     /// `(shard, key, value)` of the current contract's transient storage.
     transient: Vec<(u8, U256, U256)>,
+    /// `(index into code, page)`: code decommitted before the case starts.
+    predecommitted: Vec<(usize, u32)>,
 }
 
 #[derive(Clone)]
@@ -424,8 +495,15 @@ impl Gen {
             .collect();
         let words = usize::from(current.pc / 4) + 1 + self.below(4) as usize;
         let mut code_words: Vec<U256> = (0..words).map(|_| self.code_word()).collect();
-        let word = self.instruction_word();
+        let mut word = self.instruction_word();
+        if self.chance(3) {
+            word = (word & !0x7ff) | decommit_index();
+        }
         let mut current = current;
+        let decommits = decode(word).opcode() == Opcode::Log(LogOp::Decommit);
+        if decommits && self.chance(80) {
+            current.this = self.address(true); // kernel only
+        }
         if decode(word).opcode() == Opcode::Log(LogOp::StorageWrite) {
             // zk_evm's reference storage charges pubdata on every shard and then asserts that
             // a non-rollup write costs none: writes only run on shard 0 there.
@@ -493,6 +571,14 @@ impl Gen {
         if matches!(decode(word).opcode(), Opcode::FarCall(_)) {
             self.far_call_registers(&mut regs, &targets);
         }
+        if decommits {
+            self.decommit_registers(&mut regs, &mut code, decode(word));
+        }
+        let predecommitted = (0..code.len())
+            .filter(|_| self.chance(25))
+            .enumerate()
+            .map(|(i, c)| (c, PREDECOMMITTED_PAGES + 8 * i as u32))
+            .collect();
         if decode(word).opcode() == Opcode::Log(LogOp::PrecompileCall) {
             // zk_evm asserts that the extra pubdata fits an i32
             let r = &mut regs[usize::from(decode(word).src1.index())].0;
@@ -501,6 +587,7 @@ impl Gen {
             *r = U256::from_limbs(limbs);
         }
         Case {
+            predecommitted,
             targets,
             deployed,
             code,
@@ -600,6 +687,13 @@ fn ours(case: &Case) -> Vm {
     world.default_aa_code_hash = case.default_aa;
     world.evm_emulator_code_hash = case.evm_emulator;
     world.next_base_page = PAGE_COUNTER;
+    for (i, page) in &case.predecommitted {
+        let (hash, words) = &case.code[*i];
+        let preimage = VersionedHash::from_word(hash).preimage();
+        if let Err(e) = world.decommitted.insert(preimage, hash, words, *page, false) {
+            panic!("generated code fits a page: {e}");
+        }
+    }
     for (shard, key, value) in &case.transient {
         world.diff.write_transient(&our_key(case, *shard, key), *value);
     }
@@ -711,6 +805,27 @@ fn reference(case: &Case, ours: &Vm) -> RefVm {
     decommitter.populate(
         case.code.iter().map(|(h, w)| (to_ref(h), w.iter().map(to_ref).collect())).collect(),
     );
+    for (i, page) in &case.predecommitted {
+        let hash: [u8; 32] = case.code[*i].0.to_be_bytes();
+        let mut query = DecommittmentQuery {
+            header: VersionedHashHeader(hash[..4].try_into().unwrap_or_default()),
+            normalized_preimage: VersionedHashNormalizedPreimage(
+                hash[4..].try_into().unwrap_or_default(),
+            ),
+            timestamp: Timestamp(0),
+            memory_page: MemoryPage(*page),
+            decommitted_length: 0,
+            is_fresh: false,
+        };
+        let decommitted = decommitter.prepare_to_decommit(0, query).and_then(|q| {
+            query = q;
+            decommitter.decommit_into_memory(0, q, &mut memory)
+        });
+        if let Err(e) = decommitted {
+            panic!("zk_evm decommits known code: {e}");
+        }
+        assert!(query.is_fresh, "each preimage is decommitted once");
+    }
     let mut storage = InMemoryStorage::new();
     let this = ref_address(&case.current.this);
     storage.populate(
@@ -773,8 +888,25 @@ fn step_both(
     address: u16,
 ) -> Result<bool, String> {
     let sp_before = vm.state.current.sp;
-    if let Err(e) = reference.cycle(&mut GenericNoopTracer::<OracleMemory>::new()) {
-        return Err(format!("zk_evm failed: {e}"));
+    let frame = &vm.state.current;
+    let decommits =
+        !vm.state.pending_exception && frame.code.instr(frame.pc).handler == Handler::Decommit;
+    let cycle = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        reference.cycle(&mut GenericNoopTracer::<OracleMemory>::new())
+    }));
+    match cycle {
+        // zk_evm asserts that no frame decommits one preimage twice (`prepare_to_decommit`
+        // in vm_state/helpers.rs: "Non-fresh accesses must not use the candidate page").
+        Err(_) if decommits => return Ok(true),
+        Err(panic) => std::panic::resume_unwind(panic),
+        Ok(Err(e)) => {
+            // zk_evm fails on code it does not know; so must we
+            return match vm.step() {
+                Err(VmError::UnknownCode(_)) => Ok(true),
+                ours => Err(format!("zk_evm failed: {e}; zkstack-vm: {ours:?}")),
+            };
+        }
+        Ok(Ok(())) => {}
     }
     let finished = match vm.step() {
         Ok(step) => step != Step::Continue,
@@ -1006,9 +1138,6 @@ fn compare_run(case: &Case) -> Result<(), String> {
         let address =
             (vm.state.registers.get(instr.dst0).as_limbs()[0] as u16).wrapping_add(instr.imm1);
         let pc = frame.pc;
-        if matches!(instr.handler, Handler::Unsupported(_)) && !vm.state.pending_exception {
-            break; // log.decommit is not there yet
-        }
         let extra_pubdata_overflows = vm.state.registers.get(instr.src1).as_limbs()[0] >> 63 != 0;
         if instr.handler == Handler::PrecompileCall && extra_pubdata_overflows {
             break; // zk_evm asserts that the extra pubdata fits an i32

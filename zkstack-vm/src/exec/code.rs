@@ -65,8 +65,8 @@ pub enum Handler {
     PrecompileCall,
     /// `far_call` of a kind.
     FarCall(FarCallKind),
-    /// An opcode this interpreter does not execute yet (`log.decommit`).
-    Unsupported(Opcode),
+    /// `log.decommit`.
+    Decommit,
 }
 
 /// Bit of [`Instr::flags`]: set the condition flags (`!`).
@@ -227,7 +227,7 @@ const fn handler_of(op: Opcode) -> Handler {
         Opcode::Log(LogOp::ToL1Message) => Handler::ToL1,
         Opcode::FarCall(kind) => Handler::FarCall(kind),
         Opcode::Log(LogOp::PrecompileCall) => Handler::PrecompileCall,
-        Opcode::Log(LogOp::Decommit) => Handler::Unsupported(op),
+        Opcode::Log(LogOp::Decommit) => Handler::Decommit,
     }
 }
 

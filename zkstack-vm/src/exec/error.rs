@@ -1,7 +1,7 @@
 //! How execution ends, and what the interpreter cannot do.
 
 use crate::memory::FatPointer;
-use crate::opcodes::{Opcode, RetKind};
+use crate::opcodes::RetKind;
 
 /// The outermost frame returned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,10 +17,10 @@ pub struct ExecutionEnd {
 /// An instruction the interpreter refused to execute.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum VmError {
-    /// `log.decommit` is not there yet.
-    #[error("opcode {0:?} is not implemented yet")]
-    Unsupported(Opcode),
     /// A far call needs code its code source does not know (or cannot compile).
     #[error("no code known for hash {0:#x}")]
     UnknownCode(alloy_primitives::U256),
+    /// The code known for a hash is longer than a code page can hold.
+    #[error("code for hash {0:#x} exceeds the 2^16 - 1 words of a code page")]
+    CodeTooLong(alloy_primitives::U256),
 }

@@ -15,7 +15,6 @@ use super::code::{FAR_SHARD, FAR_STATIC, Instr};
 use super::context::address_to_u256;
 use super::error::VmError;
 use super::vm::Vm;
-use crate::exec::Code;
 use crate::frame::{Frame, is_kernel_address};
 use crate::memory::params::{
     NEW_EVM_FRAME_MEMORY_STIPEND, NEW_FRAME_MEMORY_STIPEND, NEW_KERNEL_FRAME_MEMORY_STIPEND,
@@ -236,19 +235,20 @@ impl<T: Tracer> Vm<T> {
         let mut code = None;
         if let (false, Callee::Code(hash)) = (failed, &code_to_run) {
             let preimage = hash.preimage();
-            if let Some((known, page)) = self.world.decommitted.get(&preimage) {
-                code = Some((known.clone(), *page));
+            if let Some(known) = self.world.decommitted.get(&preimage) {
+                code = Some((known.code.clone(), known.page));
             } else {
                 let cost = ERGS_PER_CODE_WORD_DECOMMITMENT * u32::from(hash.length_in_words());
                 if left >= cost {
+                    let hash_word = U256::from_be_bytes(hash.0);
                     let Some(words) = self.world.code.code(&preimage) else {
-                        return Err(VmError::UnknownCode(U256::from_be_bytes(hash.0)));
+                        return Err(VmError::UnknownCode(hash_word));
                     };
-                    let bytes: Vec<u8> = words.iter().flat_map(U256::to_be_bytes::<32>).collect();
-                    let compiled = Code::from_bytecode(&bytes)
-                        .map_err(|_| VmError::UnknownCode(U256::ZERO))?;
-                    self.world.decommitted.insert(preimage, (compiled.clone(), new_base));
-                    code = Some((compiled, new_base));
+                    let entry = self
+                        .world
+                        .decommitted
+                        .insert(preimage, &hash_word, &words, new_base, false)?;
+                    code = Some((entry.code.clone(), new_base));
                     left -= cost;
                 } else {
                     failed = true;

@@ -6,6 +6,7 @@ pub mod arith;
 pub mod call;
 pub mod code;
 pub mod context;
+pub mod decommit;
 pub mod error;
 pub mod far_call;
 pub mod heap;

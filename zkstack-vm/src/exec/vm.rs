@@ -70,7 +70,8 @@ impl<T: Tracer> Vm<T> {
     /// Runs until the outermost frame returns (hooks do not stop it).
     ///
     /// # Errors
-    /// [`VmError::Unsupported`] on an opcode this interpreter does not execute yet.
+    /// [`VmError::UnknownCode`] when a far call or `log.decommit` needs code the world's code
+    /// source does not know (zk_evm fails the same way).
     pub fn run(&mut self) -> Result<ExecutionEnd, VmError> {
         loop {
             if let Step::Finished(end) = self.step()? {
@@ -82,8 +83,8 @@ impl<T: Tracer> Vm<T> {
     /// Runs one cycle.
     ///
     /// # Errors
-    /// [`VmError::Unsupported`] on an opcode this interpreter does not execute yet; the state is
-    /// then as zk_evm's after charging for it (its base price is taken, nothing else changed).
+    /// [`VmError::UnknownCode`] when a far call or `log.decommit` needs code the world's code
+    /// source does not know; the VM cannot go on (zk_evm fails the same way).
     #[inline(always)]
     pub fn step(&mut self) -> Result<Step, VmError> {
         let frame = &mut self.state.current;
@@ -245,7 +246,10 @@ impl<T: Tracer> Vm<T> {
                 // Never executed: the invalid opcode always turns into a panic before this.
                 self.state.current.pc = new_pc;
             }
-            Handler::Unsupported(op) => return Err(VmError::Unsupported(op)),
+            Handler::Decommit => {
+                self.state.current.pc = new_pc;
+                self.decommit(instr, dst0, &src0, &src1)?;
+            }
         }
         if !dst1_written {
             self.state.registers.set(instr.dst1, U256::ZERO, false);

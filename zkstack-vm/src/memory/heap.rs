@@ -2,22 +2,55 @@
 //!
 //! EraVM heaps are 2^32 bytes wide; a program that pays for growth may touch any of them, so a
 //! heap is sparse: a table of chunks, each allocated on first write. Unwritten bytes read zero.
+//!
+//! zk_evm's memory is a map of 32-byte cells indexed by a `u32`, so cells `2^27..2^32` lie past
+//! byte `2^32`. Heap and pointer accesses never reach them (their offsets stay below `2^32`, and
+//! pointer reads mask bytes past the pointer's end), but precompiles address memory by cell and
+//! may write and read them; those cells live in a sparse map of their own.
+
+use std::collections::BTreeMap;
 
 use alloy_primitives::U256;
 
 /// Bytes per lazily allocated chunk.
 const CHUNK: usize = 1 << 12;
+/// The first cell index whose bytes lie past byte `2^32`.
+const FIRST_HIGH_CELL: u32 = 1 << 27;
 
 /// One heap-like memory page (heap, aux heap, calldata, returndata or static memory).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HeapPage {
     chunks: Vec<Option<Box<[u8; CHUNK]>>>,
+    high: BTreeMap<u32, U256>,
 }
 
 impl HeapPage {
     /// An empty (all-zero) page.
     pub const fn new() -> Self {
-        HeapPage { chunks: Vec::new() }
+        HeapPage { chunks: Vec::new(), high: BTreeMap::new() }
+    }
+
+    /// The 32-byte cell `index` (bytes `32 * index..32 * index + 32`), as zk_evm's memory and
+    /// the precompiles address it; any `u32` index is valid.
+    #[inline]
+    pub fn read_cell(&self, index: u32) -> U256 {
+        if index < FIRST_HIGH_CELL {
+            self.read_word(index << 5)
+        } else {
+            self.high.get(&index).copied().unwrap_or(U256::ZERO)
+        }
+    }
+
+    /// Writes the 32-byte cell `index` (see [`HeapPage::read_cell`]).
+    #[inline]
+    pub fn write_cell(&mut self, index: u32, value: &U256) {
+        if index < FIRST_HIGH_CELL {
+            self.write_word(index << 5, value);
+        } else if value.is_zero() {
+            self.high.remove(&index);
+        } else {
+            self.high.insert(index, *value);
+        }
     }
 
     /// The 32 bytes at `offset` (which may run past 2^32: those bytes read zero), big-endian.
@@ -69,7 +102,8 @@ impl HeapPage {
         self.chunks[index].get_or_insert_with(|| Box::new([0u8; CHUNK]))
     }
 
-    /// The 32-byte-aligned words of the page that are not zero, as `(word index, value)`.
+    /// The 32-byte-aligned words (cells) of the page that are not zero, as `(cell index,
+    /// value)`, in index order.
     pub fn nonzero_words(&self) -> Vec<(u32, U256)> {
         let mut out = Vec::new();
         for (ci, chunk) in self.chunks.iter().enumerate() {
@@ -81,6 +115,7 @@ impl HeapPage {
                 }
             }
         }
+        out.extend(self.high.iter().map(|(i, v)| (*i, *v)));
         out
     }
 }
@@ -100,5 +135,24 @@ mod tests {
         assert_eq!(page.byte(CHUNK + 26), 32);
         assert_eq!(page.read_word(at + 1), v << 8);
         assert_eq!(page.read_word(u32::MAX - 3), U256::ZERO);
+    }
+
+    #[test]
+    fn cells_past_byte_2_pow_32_are_kept_apart() {
+        let mut page = HeapPage::new();
+        let v = U256::from(7u8);
+        page.write_cell(FIRST_HIGH_CELL - 1, &v);
+        page.write_cell(FIRST_HIGH_CELL, &v);
+        page.write_cell(u32::MAX, &v);
+        assert_eq!(page.read_word(u32::MAX - 31), v);
+        assert_eq!(page.read_cell(FIRST_HIGH_CELL), v);
+        assert_eq!(page.read_cell(u32::MAX), v);
+        // No byte-addressed read reaches a high cell: past byte 2^32 - 1 (the 7 of cell
+        // 2^27 - 1) it reads zeros.
+        assert_eq!(page.read_word(u32::MAX), v << 248);
+        let words = page.nonzero_words();
+        assert_eq!(words, vec![(FIRST_HIGH_CELL - 1, v), (FIRST_HIGH_CELL, v), (u32::MAX, v)]);
+        page.write_cell(u32::MAX, &U256::ZERO);
+        assert_eq!(page.nonzero_words().len(), 2);
     }
 }

@@ -54,4 +54,17 @@ impl Memory {
     pub fn write_word(&mut self, page: u32, offset: u32, value: &U256) {
         self.page_mut(page).write_word(offset, value);
     }
+
+    /// The 32-byte cell `index` of `page`, as zk_evm's memory queries (and so the precompiles)
+    /// address memory: bytes `32 * index..32 * index + 32`, any `u32` index.
+    #[inline]
+    pub fn read_cell(&self, page: u32, index: u32) -> U256 {
+        self.page(page).map_or(U256::ZERO, |p| p.read_cell(index))
+    }
+
+    /// Writes the 32-byte cell `index` of `page` (see [`Memory::read_cell`]).
+    #[inline]
+    pub fn write_cell(&mut self, page: u32, index: u32, value: &U256) {
+        self.page_mut(page).write_cell(index, value);
+    }
 }

@@ -3,21 +3,22 @@
 //! rolled back to a [`Snapshot`] when a far frame reverts or panics.
 
 pub mod code;
+pub mod decommitted;
 pub mod diff;
 pub mod entry;
 pub mod precompiles;
 pub mod storage;
 
+use alloy_primitives::U256;
 pub use code::{CodePreimage, CodeSource, InMemoryCode, VersionedHash};
+pub use decommitted::{DecommitHistory, Decommitted};
 pub use diff::{Snapshot, WorldDiff};
 pub use entry::LogEntry;
 pub use precompiles::{NoPrecompiles, Precompiles};
-use std::collections::HashMap;
-
-use alloy_primitives::U256;
 
 use crate::exec::Code;
 use crate::memory::params::{NEW_MEMORY_PAGES_PER_FAR_CALL, STARTING_BASE_PAGE};
+use crate::precompiles::StandardPrecompiles;
 
 pub use storage::{InMemoryStorage, MAX_PUBDATA_COST_PER_QUERY, Storage, StorageKey, StorageSlot};
 
@@ -29,7 +30,8 @@ pub struct World {
     pub storage: Box<dyn Storage>,
     /// Code by hash.
     pub code: Box<dyn CodeSource>,
-    /// What `log.precompile` runs.
+    /// What `log.precompile` runs: every precompile of zk_evm 0.153.12
+    /// ([`StandardPrecompiles`]) unless replaced.
     pub precompiles: Box<dyn Precompiles>,
     /// The changes made so far.
     pub diff: WorldDiff,
@@ -40,8 +42,8 @@ pub struct World {
     /// The base page the next far call gets (every far call takes 8 pages).
     pub next_base_page: u32,
     /// Code decommitted so far, with the page it was decommitted into: decommitting it again
-    /// is free and maps the same page.
-    pub decommitted: HashMap<CodePreimage, (Code, u32)>,
+    /// (by far call or `log.decommit`) is free and maps the same page.
+    pub decommitted: DecommitHistory,
     frames: Vec<Snapshot>,
     empty_code: Code,
 }
@@ -63,18 +65,19 @@ impl Default for World {
 }
 
 impl World {
-    /// A world over `storage` and `code`, unchanged; the first far call gets the base page
-    /// after the bootloader's, and both fallback hashes are zero.
+    /// A world over `storage` and `code`, unchanged, with the [`StandardPrecompiles`]; the
+    /// first far call gets the base page after the bootloader's, and both fallback hashes are
+    /// zero.
     pub fn new(storage: Box<dyn Storage>, code: Box<dyn CodeSource>) -> Self {
         World {
             storage,
             code,
-            precompiles: Box::new(NoPrecompiles),
+            precompiles: Box::new(StandardPrecompiles),
             diff: WorldDiff::new(),
             default_aa_code_hash: U256::ZERO,
             evm_emulator_code_hash: U256::ZERO,
             next_base_page: STARTING_BASE_PAGE + NEW_MEMORY_PAGES_PER_FAR_CALL,
-            decommitted: HashMap::new(),
+            decommitted: DecommitHistory::new(),
             frames: Vec::new(),
             empty_code: Code::empty(),
         }
