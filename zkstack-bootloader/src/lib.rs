@@ -7,8 +7,10 @@
 //!
 //! Built so far: transactions on the wire, their hashes, signatures and bootloader form ([`tx`]);
 //! zkSync addresses, nonces and the storage keys a wallet reads ([`address`]); the fee model
-//! ([`fee`]). The batch executor, memory layout and pubdata builder arrive with the issues that
-//! build them.
+//! ([`fee`]); the v26 bootloader memory layout ([`memory`]); the base system contracts
+//! ([`system`]); zksync-era's VM dumps ([`dump`]); and the batch executor that runs the real
+//! bootloader in [`vm`] ([`executor`]). Sealing a batch (the fictive block, the pubdata the
+//! bootloader requests) arrives with the issues that build it.
 
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
 

@@ -12,13 +12,13 @@
 //!   not failed. The validation-rule tracer (storage-access rules) is not built here, so "no
 //!   violated rule" is not checked.
 //!
-//! The outcome tests need the keccak256 precompile (0x8010, `SystemContext` hashes L2 blocks
-//! with it) and vm2's batch storage pricing (warm/cold refunds, pubdata of a write = its
-//! state-diff size): without them the run halts with `FAILED_TO_SET_L2_BLOCK`
-//! (`IncorrectL2BlockHash(expected, 0)`), and without the pricing validation runs out of gas on
-//! 65 bytes of pubdata per write. With both (tried with the in-progress precompiles and a
-//! vm2-like pricing), both outcomes are as expected and the bootloader's transaction hash is the
-//! dump's. They are ignored until both are in zkstack-vm.
+//! The outcome tests need vm2's batch storage pricing in zkstack-vm (warm/cold refunds, pubdata of
+//! a write = its state-diff size; branch vm-world, not yet in main): with zk_evm's reference
+//! pricing (no refunds, 65 bytes of pubdata per write) the fee dump halts with
+//! `PAY_FOR_TX_FAILED_ERR_CODE` and validation runs out of gas (`TX_VALIDATION_OUT_OF_GAS`). With
+//! vm-world's pricing merged (tried in a scratch merge), both outcomes are as expected and the
+//! bootloader's transaction hash is the dump's. Un-ignore them when it is in main (the snapshot
+//! storage then also reports `enumeration_index`).
 
 #[path = "../../zkstack-l1/tests/support/mod.rs"]
 mod support;
@@ -71,7 +71,7 @@ fn bootloader_reads_the_memory_we_write() {
 }
 
 #[test]
-#[ignore = "needs the keccak256 precompile and vm2 batch storage pricing in zkstack-vm"]
+#[ignore = "needs vm2 batch storage pricing in zkstack-vm (branch vm-world)"]
 fn estimate_fee_for_transfer_to_self_reverts_with_empty_output() {
     let Some(dump) = load(FEE) else { return };
     let r = replay(&dump, false);
@@ -82,7 +82,7 @@ fn estimate_fee_for_transfer_to_self_reverts_with_empty_output() {
 }
 
 #[test]
-#[ignore = "needs the keccak256 precompile and vm2 batch storage pricing in zkstack-vm"]
+#[ignore = "needs vm2 batch storage pricing in zkstack-vm (branch vm-world)"]
 fn validation_adjacent_storage_slots_passes_validation() {
     let Some(dump) = load(VALIDATION) else { return };
     let r = replay(&dump, true);
