@@ -12,13 +12,9 @@
 //!   not failed. The validation-rule tracer (storage-access rules) is not built here, so "no
 //!   violated rule" is not checked.
 //!
-//! The outcome tests need vm2's batch storage pricing in zkstack-vm (warm/cold refunds, pubdata of
-//! a write = its state-diff size; branch vm-world, not yet in main): with zk_evm's reference
-//! pricing (no refunds, 65 bytes of pubdata per write) the fee dump halts with
-//! `PAY_FOR_TX_FAILED_ERR_CODE` and validation runs out of gas (`TX_VALIDATION_OUT_OF_GAS`). With
-//! vm-world's pricing merged (tried in a scratch merge), both outcomes are as expected and the
-//! bootloader's transaction hash is the dump's. Un-ignore them when it is in main (the snapshot
-//! storage then also reports `enumeration_index`).
+//! Storage is priced as a batch prices it (zkstack-vm `StoragePricing::Batch`, vm2's rules):
+//! with zk_evm's reference pricing (no refunds, 65 bytes of pubdata per write) the fee dump halts
+//! with `PAY_FOR_TX_FAILED_ERR_CODE` and validation runs out of gas (`TX_VALIDATION_OUT_OF_GAS`).
 
 #[path = "../../zkstack-l1/tests/support/mod.rs"]
 mod support;
@@ -71,7 +67,6 @@ fn bootloader_reads_the_memory_we_write() {
 }
 
 #[test]
-#[ignore = "needs vm2 batch storage pricing in zkstack-vm (branch vm-world)"]
 fn estimate_fee_for_transfer_to_self_reverts_with_empty_output() {
     let Some(dump) = load(FEE) else { return };
     let r = replay(&dump, false);
@@ -82,7 +77,6 @@ fn estimate_fee_for_transfer_to_self_reverts_with_empty_output() {
 }
 
 #[test]
-#[ignore = "needs vm2 batch storage pricing in zkstack-vm (branch vm-world)"]
 fn validation_adjacent_storage_slots_passes_validation() {
     let Some(dump) = load(VALIDATION) else { return };
     let r = replay(&dump, true);

@@ -9,8 +9,9 @@
 //!   at compile time in the reference's canonical order;
 //! - [`Program`] decodes a whole code page once, so an interpreter never decodes in its loop.
 //!
-//! The interpreter, precompiles and the assembler arrive with later issues. The crate depends on
-//! no other crate of the workspace: the bootloader and the prover build on it.
+//! [`precompiles`] holds every precompile zk_evm 0.153 dispatches from `log.precompile`; the
+//! [`world::World`] runs them by default. The crate depends on no other crate of the workspace:
+//! the bootloader and the prover build on it.
 //!
 //! ```
 //! use zkstack_vm::{decode, encode, Opcode, Program, SrcMode};

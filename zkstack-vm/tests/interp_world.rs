@@ -1,7 +1,8 @@
 //! The world diff: reads through to storage, rollback to snapshots, transient clearing.
 
 use zkstack_vm::world::{
-    InMemoryStorage, LogEntry, MAX_PUBDATA_COST_PER_QUERY, StorageKey, World, WorldDiff,
+    InMemoryStorage, LogEntry, MAX_PUBDATA_COST_PER_QUERY, StorageKey, StoragePricing, World,
+    WorldDiff,
 };
 use zkstack_vm::{Address, U256};
 
@@ -24,11 +25,11 @@ fn entry(v: u64) -> LogEntry {
 fn rollback_takes_back_exactly_the_changes_after_the_snapshot() {
     let mut storage = InMemoryStorage::new();
     storage.insert(key(1), U256::from(10));
-    let mut diff = WorldDiff::new();
-    assert_eq!(diff.read_storage(&mut storage, &key(1)), U256::from(10));
+    let mut diff = WorldDiff::with_pricing(StoragePricing::ZkEvmReference);
+    assert_eq!(diff.read_storage(&mut storage, &key(1)), (U256::from(10), 0));
     assert_eq!(
         diff.write_storage(&mut storage, &key(1), U256::from(11)),
-        MAX_PUBDATA_COST_PER_QUERY
+        (0, MAX_PUBDATA_COST_PER_QUERY)
     );
     diff.write_transient(&key(2), U256::from(5));
     diff.push_event(entry(1));
@@ -38,10 +39,10 @@ fn rollback_takes_back_exactly_the_changes_after_the_snapshot() {
     diff.write_transient(&key(2), U256::from(6));
     diff.push_event(entry(2));
     diff.push_l2_to_l1(entry(3));
-    assert_eq!(diff.read_storage(&mut storage, &key(1)), U256::from(12));
+    assert_eq!(diff.peek_storage(&mut storage, &key(1)), U256::from(12));
     diff.rollback(snapshot);
-    assert_eq!(diff.read_storage(&mut storage, &key(1)), U256::from(11));
-    assert_eq!(diff.read_storage(&mut storage, &key(3)), U256::ZERO);
+    assert_eq!(diff.peek_storage(&mut storage, &key(1)), U256::from(11));
+    assert_eq!(diff.peek_storage(&mut storage, &key(3)), U256::ZERO);
     assert_eq!(diff.read_transient(&key(2)), U256::from(5));
     assert_eq!(diff.events(), &[entry(1)]);
     assert!(diff.l2_to_l1_logs().is_empty());

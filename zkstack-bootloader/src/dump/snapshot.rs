@@ -79,10 +79,14 @@ impl SnapshotStorage {
 impl Storage for SnapshotStorage {
     fn read(&mut self, key: &StorageKey) -> StorageSlot {
         if let Some(slot) = self.snapshot.slot(&key.address, &key.key) {
-            StorageSlot { value: slot.value, is_initial_write: slot.enumeration_index.is_none() }
+            StorageSlot {
+                value: slot.value,
+                is_initial_write: slot.enumeration_index.is_none(),
+                enumeration_index: slot.enumeration_index,
+            }
         } else {
             self.missing.borrow_mut().push(*key);
-            StorageSlot { value: U256::ZERO, is_initial_write: true }
+            StorageSlot { value: U256::ZERO, is_initial_write: true, enumeration_index: None }
         }
     }
 }

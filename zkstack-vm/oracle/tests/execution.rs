@@ -45,7 +45,8 @@ use zkstack_vm::frame::{Frame, NearFrame, is_kernel_address};
 use zkstack_vm::memory::{Memory, Stack};
 use zkstack_vm::state::{Flags, Registers, State};
 use zkstack_vm::world::{
-    InMemoryCode, InMemoryStorage as OurStorage, LogEntry, StorageKey, VersionedHash, World,
+    InMemoryCode, InMemoryStorage as OurStorage, LogEntry, StorageKey, StoragePricing,
+    VersionedHash, World, WorldDiff,
 };
 use zkstack_vm::{LogOp, Opcode, U256, decode};
 use zkstack_vm_oracle::splitmix64;
@@ -684,6 +685,11 @@ fn ours(case: &Case) -> Vm {
         code.insert(VersionedHash::from_word(hash).preimage(), words.clone());
     }
     let mut world = World::new(Box::new(storage), Box::new(code));
+    // zk_evm's reference storage: no refunds, 65 pubdata bytes a write
+    world.diff = WorldDiff::with_pricing(StoragePricing::ZkEvmReference);
+    // zk_evm's side runs no precompiles: neither may ours, even when a random kernel address
+    // lands on a precompile's.
+    world.precompiles = Box::new(zkstack_vm::world::NoPrecompiles);
     world.default_aa_code_hash = case.default_aa;
     world.evm_emulator_code_hash = case.evm_emulator;
     world.next_base_page = PAGE_COUNTER;

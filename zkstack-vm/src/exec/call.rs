@@ -87,7 +87,7 @@ impl<T: Tracer> Vm<T> {
     }
 
     #[allow(clippy::cast_possible_truncation, reason = "the forwarding mode is one byte")]
-    fn far_ret(&mut self, mut kind: RetKind, src0: &U256, src0_ptr: bool) -> Step {
+    pub(super) fn far_ret(&mut self, mut kind: RetKind, src0: &U256, src0_ptr: bool) -> Step {
         let frame = &self.state.current;
         let mode = match (src0.as_limbs()[3] >> 32) as u8 {
             1 => Forwarding::Pointer,

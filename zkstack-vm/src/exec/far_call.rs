@@ -82,6 +82,8 @@ enum Callee {
     Code(VersionedHash),
     /// No code can run: the call panics.
     Fails,
+    /// A native contract runs instead of code.
+    Native,
 }
 
 fn u256_to_address(value: &U256) -> Address {
@@ -114,63 +116,12 @@ impl<T: Tracer> Vm<T> {
         let remaining = caller.ergs;
         let new_base = self.world.next_base_page;
 
-        // The code hash, and whether it can run.
-        let mut failed = false;
-        let hash_word = if code_shard == 0 {
-            let key = StorageKey {
-                shard: code_shard,
-                address: deployer_address(),
-                key: address_to_u256(&target),
-            };
-            self.world.diff.read_storage(self.world.storage.as_mut(), &key)
+        // The code hash, and whether it can run (a native contract has none: it runs).
+        let native = self.world.has_native(&target);
+        let (code_to_run, mut failed, evm, version) = if native {
+            (Callee::Native, false, false, 0)
         } else {
-            failed = true;
-            U256::ZERO
-        };
-        let hash = VersionedHash::from_word(&hash_word);
-        let version = hash.0[0];
-        let callable = |h: &VersionedHash| {
-            (!abi.constructor && h.is_at_rest()) || (abi.constructor && h.is_in_construction())
-        };
-        let mut evm = false;
-        let mut masked = false;
-        let mut runs_as_is = false;
-        if hash.is_valid_as(BYTECODE_VERSION) {
-            if callable(&hash) {
-                runs_as_is = true;
-            } else if dst_is_kernel {
-                failed = true;
-            } else {
-                masked = true;
-            }
-        }
-        if hash.is_valid_as(EVM_BLOB_VERSION) {
-            if callable(&hash) {
-                evm = true;
-            } else if dst_is_kernel {
-                failed = true;
-            } else {
-                masked = true;
-            }
-        }
-        if hash_word.is_zero() {
-            if dst_is_kernel {
-                failed = true;
-            } else {
-                masked = true;
-            }
-        }
-        if !masked && !evm && !runs_as_is {
-            failed = true;
-        }
-        let code_to_run = if failed {
-            Callee::Fails
-        } else if runs_as_is {
-            Callee::Code(hash)
-        } else if evm {
-            Callee::Code(VersionedHash::from_word(&self.world.evm_emulator_code_hash))
-        } else {
-            Callee::Code(VersionedHash::from_word(&self.world.default_aa_code_hash))
+            self.callee_code(&target, code_shard, abi.constructor, dst_is_kernel)
         };
 
         // The calldata pointer.
@@ -257,6 +208,7 @@ impl<T: Tracer> Vm<T> {
         }
         let (code, code_page) = match code {
             Some(c) if !failed => c,
+            None if native && !failed => (self.world.empty_code(), UNMAPPED_PAGE),
             _ => {
                 self.state.pending_exception = true;
                 (self.world.empty_code(), UNMAPPED_PAGE)
@@ -339,7 +291,80 @@ impl<T: Tracer> Vm<T> {
         for r in 13..16 {
             regs.set(r, U256::ZERO, false);
         }
+        if native && !failed {
+            self.run_native(&target, abi.ptr, abi.system, abi.constructor);
+        }
         Ok(())
+    }
+    /// The code a far call to `target` runs: the hash in the deployer's storage (on the code
+    /// shard), or the fallback that replaces it; whether the call fails; whether the code is
+    /// EVM bytecode (run by the emulator); the hash's version byte.
+    fn callee_code(
+        &mut self,
+        target: &Address,
+        code_shard: u8,
+        constructor: bool,
+        dst_is_kernel: bool,
+    ) -> (Callee, bool, bool, u8) {
+        let mut failed = false;
+        let hash_word = if code_shard == 0 {
+            let key = StorageKey {
+                shard: code_shard,
+                address: deployer_address(),
+                key: address_to_u256(target),
+            };
+            self.world.diff.read_storage_without_refund(self.world.storage.as_mut(), &key)
+        } else {
+            failed = true;
+            U256::ZERO
+        };
+        let hash = VersionedHash::from_word(&hash_word);
+        let version = hash.0[0];
+        let callable = |h: &VersionedHash| {
+            (!constructor && h.is_at_rest()) || (constructor && h.is_in_construction())
+        };
+        let mut evm = false;
+        let mut masked = false;
+        let mut runs_as_is = false;
+        if hash.is_valid_as(BYTECODE_VERSION) {
+            if callable(&hash) {
+                runs_as_is = true;
+            } else if dst_is_kernel {
+                failed = true;
+            } else {
+                masked = true;
+            }
+        }
+        if hash.is_valid_as(EVM_BLOB_VERSION) {
+            if callable(&hash) {
+                evm = true;
+            } else if dst_is_kernel {
+                failed = true;
+            } else {
+                masked = true;
+            }
+        }
+        if hash_word.is_zero() {
+            if dst_is_kernel {
+                failed = true;
+            } else {
+                masked = true;
+            }
+        }
+        if !masked && !evm && !runs_as_is {
+            failed = true;
+        }
+        let code_to_run = if failed {
+            Callee::Fails
+        } else if runs_as_is {
+            Callee::Code(hash)
+        } else if evm {
+            Callee::Code(VersionedHash::from_word(&self.world.evm_emulator_code_hash))
+        } else {
+            Callee::Code(VersionedHash::from_word(&self.world.default_aa_code_hash))
+        };
+
+        (code_to_run, failed, evm, version)
     }
 }
 

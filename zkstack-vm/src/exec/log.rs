@@ -10,8 +10,9 @@ use crate::world::{LogEntry, StorageKey};
 impl<T: Tracer> Vm<T> {
     /// Executes a `log.*` opcode other than `precompile` and `decommit` (pc already advanced).
     ///
-    /// As in zk_evm, the storage oracle refunds ergs for an access before it executes and
-    /// charges pubdata for a write; the pubdata goes to the frame and the revert counter.
+    /// As in zk_evm, a storage access gets ergs back when it is warm and a write charges
+    /// pubdata (priced by the world diff's [`crate::world::StoragePricing`]); the pubdata goes
+    /// to the frame and the revert counter.
     pub(super) fn log(&mut self, instr: &Instr, dst0: Option<u16>, src0: &U256, src1: &U256) {
         let frame = &self.state.current;
         let key =
@@ -19,14 +20,13 @@ impl<T: Tracer> Vm<T> {
         let world = &mut self.world;
         match instr.handler {
             Handler::StorageRead => {
-                let refund = world.storage.access_refund(&key, false);
-                let value = world.diff.read_storage(world.storage.as_mut(), &key);
+                let (value, refund) = world.diff.read_storage(world.storage.as_mut(), &key);
                 self.write_dst0(instr, dst0, value, false);
                 self.refund(refund);
             }
             Handler::StorageWrite => {
-                let refund = world.storage.access_refund(&key, true);
-                let pubdata = world.diff.write_storage(world.storage.as_mut(), &key, *src1);
+                let (refund, pubdata) =
+                    world.diff.write_storage(world.storage.as_mut(), &key, *src1);
                 self.refund(refund);
                 self.add_pubdata(pubdata);
             }

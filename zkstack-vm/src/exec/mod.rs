@@ -12,6 +12,7 @@ pub mod far_call;
 pub mod heap;
 pub mod hook;
 pub mod log;
+pub mod native;
 pub mod operands;
 pub mod precompile;
 pub mod ptr;

@@ -10,7 +10,8 @@
 //! charges ergs per round); so does this one, without allocating.
 
 use alloy_primitives::U256;
-use sha2::digest::generic_array::GenericArray;
+use sha2::Sha256VarCore;
+use sha2::digest::core_api::Block;
 
 use super::PrecompileAbi;
 use crate::memory::Memory;
@@ -36,7 +37,7 @@ pub fn run(abi: &PrecompileAbi, memory: &mut Memory) -> u64 {
     let mut state = INITIAL_STATE;
     let mut index = abi.input_offset;
     let page = memory.page(abi.read_page);
-    let mut block = GenericArray::default();
+    let mut block = Block::<Sha256VarCore>::default();
     for _ in 0..rounds {
         let (low, high) = block.split_at_mut(32);
         for half in [low, high] {

@@ -1,11 +1,16 @@
 //! Every change the VM made to the world, with an undo log so that a reverted or panicked far
-//! frame takes back exactly its own changes.
+//! frame takes back exactly its own changes, and the storage pricing of a batch (see
+//! [`super::pricing`]).
 
 use std::collections::HashMap;
 
 use alloy_primitives::U256;
 
 use super::entry::LogEntry;
+use super::pricing::{
+    COLD_WRITE_AFTER_WARM_READ_REFUND, MAX_PUBDATA_COST_PER_QUERY, StoragePricing,
+    WARM_READ_REFUND, WARM_WRITE_REFUND, cost_of_writing_storage,
+};
 use super::storage::{Storage, StorageKey, StorageSlot};
 
 /// A point in the history of a [`WorldDiff`] to roll back to.
@@ -16,25 +21,35 @@ pub struct Snapshot {
     l2_to_l1: usize,
 }
 
-/// One change that a rollback takes back: the slot and the value it had before.
+/// One change that a rollback takes back: the slot and what it had before.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Undo {
-    Storage(StorageKey, U256),
+    /// A persistent write: the value and the prepaid pubdata before it.
+    Storage(StorageKey, U256, u32),
     Transient(StorageKey, U256),
     /// A transient write cleared by a new transaction: nothing to take back.
     Cleared,
 }
 
-/// A persistent slot the VM touched: its committed state and its value now.
+/// A persistent slot the VM touched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Touched {
+    /// Its committed state.
     initial: StorageSlot,
+    /// Its value now.
     current: U256,
+    /// Pubdata the writes to it have charged so far (rolled back with them).
+    paid: u32,
+    /// Read (or written) in this run: a read is warm (never rolled back).
+    read: bool,
+    /// Written in this run: a write is warm (never rolled back).
+    written: bool,
 }
 
 /// The VM's changes to storage, transient storage, events and L2→L1 messages.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WorldDiff {
+    pricing: StoragePricing,
     storage: HashMap<StorageKey, Touched>,
     transient: HashMap<StorageKey, U256>,
     events: Vec<LogEntry>,
@@ -43,37 +58,94 @@ pub struct WorldDiff {
 }
 
 impl WorldDiff {
-    /// No changes.
+    /// No changes; storage priced as in a batch ([`StoragePricing::Batch`]).
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// No changes; storage priced by `pricing`.
+    pub fn with_pricing(pricing: StoragePricing) -> Self {
+        WorldDiff { pricing, ..Self::default() }
+    }
+
+    /// How this diff prices storage.
+    pub fn pricing(&self) -> StoragePricing {
+        self.pricing
     }
 
     fn touch(&mut self, storage: &mut dyn Storage, key: &StorageKey) -> &mut Touched {
         self.storage.entry(*key).or_insert_with(|| {
             let initial = storage.read(key);
-            Touched { initial, current: initial.value }
+            Touched { initial, current: initial.value, paid: 0, read: false, written: false }
         })
     }
 
-    /// The value of a persistent slot now.
-    pub fn read_storage(&mut self, storage: &mut dyn Storage, key: &StorageKey) -> U256 {
+    /// `sload`: the value of a persistent slot now, and the ergs the access gives back.
+    pub fn read_storage(&mut self, storage: &mut dyn Storage, key: &StorageKey) -> (U256, u32) {
+        let pricing = self.pricing;
+        let free = pricing == StoragePricing::Batch && storage.is_free(key);
+        let touched = self.touch(storage, key);
+        let warm = core::mem::replace(&mut touched.read, true);
+        let refund = match pricing {
+            StoragePricing::Batch if warm || free => WARM_READ_REFUND,
+            _ => 0,
+        };
+        (touched.current, refund)
+    }
+
+    /// The value of a persistent slot now, read by a far call for a code hash: it makes the
+    /// slot warm but gives nothing back (vm2 `read_storage_without_refund`).
+    pub fn read_storage_without_refund(
+        &mut self,
+        storage: &mut dyn Storage,
+        key: &StorageKey,
+    ) -> U256 {
+        let touched = self.touch(storage, key);
+        touched.read = true;
+        touched.current
+    }
+
+    /// The value of a persistent slot now, without making it warm (for tools and tests).
+    pub fn peek_storage(&mut self, storage: &mut dyn Storage, key: &StorageKey) -> U256 {
         self.touch(storage, key).current
     }
 
-    /// Writes a persistent slot; returns the pubdata the storage oracle charges for it.
+    /// `sstore`: writes a persistent slot; returns the ergs the access gives back and the
+    /// pubdata it charges (negative when it takes back pubdata an earlier write charged).
+    #[allow(clippy::cast_possible_wrap, reason = "pubdata costs are at most 65 bytes")]
     pub fn write_storage(
         &mut self,
         storage: &mut dyn Storage,
         key: &StorageKey,
         value: U256,
-    ) -> i32 {
-        let touched = *self.touch(storage, key);
-        let cost = storage.write_pubdata_cost(key, &touched.initial, &touched.current, &value);
-        self.undo.push(Undo::Storage(*key, touched.current));
-        if let Some(t) = self.storage.get_mut(key) {
-            t.current = value;
-        }
-        cost
+    ) -> (u32, i32) {
+        let pricing = self.pricing;
+        let free = pricing == StoragePricing::Batch && storage.is_free(key);
+        let touched = self.touch(storage, key);
+        let before = (touched.current, touched.paid);
+        touched.current = value;
+        let (refund, pubdata) = match pricing {
+            StoragePricing::ZkEvmReference => (0, MAX_PUBDATA_COST_PER_QUERY),
+            StoragePricing::Batch if free => {
+                touched.written = true;
+                touched.read = true;
+                (WARM_WRITE_REFUND, 0)
+            }
+            StoragePricing::Batch => {
+                let cost = cost_of_writing_storage(&touched.initial, &value);
+                let prepaid = core::mem::replace(&mut touched.paid, cost);
+                let refund = if core::mem::replace(&mut touched.written, true) {
+                    WARM_WRITE_REFUND
+                } else if core::mem::replace(&mut touched.read, true) {
+                    COLD_WRITE_AFTER_WARM_READ_REFUND
+                } else {
+                    0
+                };
+                (refund, cost as i32 - prepaid as i32)
+            }
+        };
+        self.undo.push(Undo::Storage(*key, before.0, before.1));
+        (refund, pubdata)
     }
 
     /// The value of a transient slot now (zero when unset).
@@ -113,14 +185,16 @@ impl WorldDiff {
         Snapshot { undo: self.undo.len(), events: self.events.len(), l2_to_l1: self.l2_to_l1.len() }
     }
 
-    /// Takes back every change made since `snapshot`, newest first.
+    /// Takes back every change made since `snapshot`, newest first. Which slots are warm is
+    /// kept (as in vm2 and zk_evm's storage oracle).
     pub fn rollback(&mut self, snapshot: Snapshot) {
         let keep = snapshot.undo.min(self.undo.len());
         for undo in self.undo.drain(keep..).rev() {
             match undo {
-                Undo::Storage(key, previous) => {
+                Undo::Storage(key, previous, paid) => {
                     if let Some(t) = self.storage.get_mut(&key) {
                         t.current = previous;
+                        t.paid = paid;
                     }
                 }
                 Undo::Transient(key, previous) => {
@@ -134,7 +208,7 @@ impl WorldDiff {
     }
 
     /// Persistent slots whose value now differs from the committed one, with
-    /// `(committed slot, value now)`, in key order.
+    /// `(committed slot, value now)`, in key order: what the state diff publishes.
     pub fn storage_changes(&self) -> Vec<(StorageKey, StorageSlot, U256)> {
         let mut out: Vec<_> = self
             .storage

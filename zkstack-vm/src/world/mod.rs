@@ -6,34 +6,40 @@ pub mod code;
 pub mod decommitted;
 pub mod diff;
 pub mod entry;
+pub mod native;
 pub mod precompiles;
+pub mod pricing;
 pub mod storage;
 
-use alloy_primitives::U256;
+use std::collections::HashMap;
+
+use alloy_primitives::{Address, U256};
 pub use code::{CodePreimage, CodeSource, InMemoryCode, VersionedHash};
 pub use decommitted::{DecommitHistory, Decommitted};
 pub use diff::{Snapshot, WorldDiff};
 pub use entry::LogEntry;
+pub use native::{NativeCall, NativeContract, NativeError, NativeOutcome};
 pub use precompiles::{NoPrecompiles, Precompiles};
 
 use crate::exec::Code;
 use crate::memory::params::{NEW_MEMORY_PAGES_PER_FAR_CALL, STARTING_BASE_PAGE};
 use crate::precompiles::StandardPrecompiles;
 
-pub use storage::{InMemoryStorage, MAX_PUBDATA_COST_PER_QUERY, Storage, StorageKey, StorageSlot};
+pub use pricing::{MAX_PUBDATA_COST_PER_QUERY, StoragePricing};
+pub use storage::{InMemoryStorage, Storage, StorageKey, StorageSlot};
 
 /// The storage and code behind the VM, the VM's changes to the world, the snapshot of each
 /// frame the VM entered (taken back when that frame reverts or panics), and what far calls need
 /// of the block: the fallback code hashes and the memory-page counter.
 pub struct World {
-    /// Committed storage and the storage oracle's prices.
+    /// Committed storage.
     pub storage: Box<dyn Storage>,
     /// Code by hash.
     pub code: Box<dyn CodeSource>,
     /// What `log.precompile` runs: every precompile of zk_evm 0.153.12
     /// ([`StandardPrecompiles`]) unless replaced.
     pub precompiles: Box<dyn Precompiles>,
-    /// The changes made so far.
+    /// The changes made so far, and how storage is priced (a batch's way by default).
     pub diff: WorldDiff,
     /// Code run for an address without deployed code (or with code still in construction).
     pub default_aa_code_hash: U256,
@@ -46,6 +52,8 @@ pub struct World {
     pub decommitted: DecommitHistory,
     frames: Vec<Snapshot>,
     empty_code: Code,
+    /// Native contracts by address (taken out while one runs).
+    natives: HashMap<Address, Option<Box<dyn NativeContract>>>,
 }
 
 impl core::fmt::Debug for World {
@@ -80,7 +88,30 @@ impl World {
             decommitted: DecommitHistory::new(),
             frames: Vec::new(),
             empty_code: Code::empty(),
+            natives: HashMap::new(),
         }
+    }
+
+    /// Makes a far call to `address` run `native` instead of code (replacing any native there).
+    pub fn register_native(&mut self, address: Address, native: Box<dyn NativeContract>) {
+        self.natives.insert(address, Some(native));
+    }
+
+    /// Whether a native contract is registered at `address`.
+    #[inline]
+    pub fn has_native(&self, address: &Address) -> bool {
+        !self.natives.is_empty() && self.natives.contains_key(address)
+    }
+
+    /// Takes the native at `address` out to run it (put it back with
+    /// [`Self::return_native`]).
+    pub(crate) fn take_native(&mut self, address: &Address) -> Option<Box<dyn NativeContract>> {
+        self.natives.get_mut(address).and_then(Option::take)
+    }
+
+    /// Puts a native taken out by [`Self::take_native`] back.
+    pub(crate) fn return_native(&mut self, address: Address, native: Box<dyn NativeContract>) {
+        self.natives.insert(address, Some(native));
     }
 
     /// The code of a frame that runs nothing (a far call that failed its checks).
