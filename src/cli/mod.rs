@@ -9,6 +9,7 @@ mod l1;
 mod l1_decode_commit;
 mod not_built;
 mod output;
+mod replay;
 mod run;
 mod tx;
 
@@ -38,8 +39,8 @@ pub enum Command {
     Asm(asm::AsmArgs),
     /// Disassemble EraVM bytecode into assembly.
     Disasm(asm::DisasmArgs),
-    /// Replay a VM dump through the real bootloader (not built yet).
-    Replay(NotBuiltArgs),
+    /// Replay a zksync-era VM dump through the real bootloader.
+    Replay(replay::ReplayArgs),
     /// Transactions: decode, hash and sign them; zkSync addresses and bytecode hashes.
     Tx(tx::TxArgs),
     /// Fees: the L1→L2 base cost, the least L1→L2 gas limit, a batch's base fee.
@@ -107,7 +108,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Run(args) => run::run(&args),
         Command::Asm(args) => asm::run_asm(&args),
         Command::Disasm(args) => asm::run_disasm(&args),
-        Command::Replay(_) => Ok(not_built::report("replay", "bootloader batch executor", 5)),
+        Command::Replay(args) => replay::run(&args),
         Command::Tx(args) => tx::run(&args),
         Command::Fee(args) => fee::run(&args),
         Command::L1(args) => l1::run(&args),

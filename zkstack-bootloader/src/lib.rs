@@ -8,16 +8,23 @@
 //! Built so far: transactions on the wire, their hashes, signatures and bootloader form ([`tx`]);
 //! zkSync addresses, nonces and the storage keys a wallet reads ([`address`]); the fee model
 //! ([`fee`]); L2 blocks, their hashes and SystemContext's block rules ([`l2_block`]); the state
-//! tree ([`state_tree`]); the pubdata builder ([`pubdata_builder`]). The batch executor and memory
-//! layout arrive with the issues that build them.
+//! tree ([`state_tree`]); the pubdata builder ([`pubdata_builder`]); the v26 bootloader memory
+//! layout ([`memory`]); the base system contracts ([`system`]); zksync-era's VM dumps
+//! ([`dump`]); and the batch executor that runs the real bootloader in [`vm`] ([`executor`]).
+//! Sealing a batch in the executor (the fictive block, the pubdata the bootloader requests) is
+//! not wired yet.
 
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
 
 pub mod address;
+pub mod dump;
+pub mod executor;
 pub mod fee;
 pub mod l2_block;
+pub mod memory;
 pub mod pubdata_builder;
 pub mod state_tree;
+pub mod system;
 pub mod tx;
 
 /// The EraVM this layer runs the bootloader in.

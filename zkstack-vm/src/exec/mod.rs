@@ -10,6 +10,7 @@ pub mod decommit;
 pub mod error;
 pub mod far_call;
 pub mod heap;
+pub mod hook;
 pub mod log;
 pub mod native;
 pub mod operands;
@@ -19,4 +20,5 @@ pub mod vm;
 
 pub use code::{Code, Handler, Instr};
 pub use error::{ExecutionEnd, VmError};
+pub use hook::HookPoint;
 pub use vm::{Step, Vm};

@@ -12,6 +12,7 @@ use alloy_primitives::U256;
 use super::arith::{add_into, sub_into};
 use super::code::{INVALID, Instr, KERNEL_ONLY, NOT_STATIC, PANIC_INSTR, SRC0_POINTER, SWAP};
 use super::error::{ExecutionEnd, VmError};
+use super::hook::HookPoint;
 use super::operands::Operands;
 use crate::exec::code::Handler;
 use crate::memory::Memory;
@@ -33,6 +34,8 @@ pub struct Vm<T: Tracer = ()> {
     /// Storage, transient storage, events and messages, with the rollback snapshot of every
     /// frame the VM entered.
     pub world: World,
+    /// The heap slot whose store suspends the VM ([`Step::Hook`]); `None`: no hooks.
+    pub hook: Option<HookPoint>,
 }
 
 /// What one cycle did to the course of execution.
@@ -42,12 +45,15 @@ pub enum Step {
     Continue,
     /// The outermost frame returned.
     Finished(ExecutionEnd),
+    /// The bootloader wrote this value to its hook slot ([`Vm::hook`]); the store is done and
+    /// the VM resumes at the next instruction.
+    Hook(u32),
 }
 
 impl<T: Tracer> Vm<T> {
     /// A VM over `state` and `memory`.
     pub fn with_tracer(state: State, memory: Memory, tracer: T) -> Self {
-        Vm { state, memory, tracer, world: World::default() }
+        Vm { state, memory, tracer, world: World::default(), hook: None }
     }
 
     /// A VM over `state`, `memory` and `world`.
@@ -58,10 +64,10 @@ impl<T: Tracer> Vm<T> {
     /// world's diff is empty at the start; if it is not, call [`World::enter_frame`] once per
     /// frame of `state` (its depth) after filling it.
     pub fn with_world(state: State, memory: Memory, tracer: T, world: World) -> Self {
-        Vm { state, memory, tracer, world }
+        Vm { state, memory, tracer, world, hook: None }
     }
 
-    /// Runs until the outermost frame returns.
+    /// Runs until the outermost frame returns (hooks do not stop it).
     ///
     /// # Errors
     /// [`VmError::UnknownCode`] when a far call or `log.decommit` needs code the world's code
@@ -234,6 +240,9 @@ impl<T: Tracer> Vm<T> {
             | Handler::StaticWrite => {
                 self.state.current.pc = new_pc;
                 dst1_written = self.heap(instr, (&src0, src0_ptr), &src1);
+                if let Some(hook) = self.hook_fired(instr, &src0, &src1) {
+                    step = Step::Hook(hook);
+                }
             }
             Handler::StorageRead
             | Handler::StorageWrite
@@ -279,6 +288,6 @@ impl<T: Tracer> Vm<T> {
 impl Vm<()> {
     /// A VM without tracer.
     pub fn new(state: State, memory: Memory) -> Self {
-        Vm { state, memory, tracer: (), world: World::default() }
+        Vm { state, memory, tracer: (), world: World::default(), hook: None }
     }
 }

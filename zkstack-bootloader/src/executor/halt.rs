@@ -1,0 +1,42 @@
+//! The bootloader's own error codes: when it halts it reverts with one byte, the code, followed
+//! by the failing call's return data (bootloader.yul `revertWithReason` and the `*_ERR_CODE`
+//! functions; multivm `BootloaderErrorCode`).
+
+/// The v26 bootloader's error codes, by value.
+const NAMES: [&str; 30] = [
+    "ETH_CALL_ERR_CODE",
+    "ACCOUNT_TX_VALIDATION_ERR_CODE",
+    "FAILED_TO_CHARGE_FEE_ERR_CODE",
+    "FROM_IS_NOT_AN_ACCOUNT_ERR_CODE",
+    "FAILED_TO_CHECK_ACCOUNT_ERR_CODE",
+    "UNACCEPTABLE_GAS_PRICE_ERR_CODE",
+    "FAILED_TO_SET_NEW_BATCH_ERR_CODE",
+    "PAY_FOR_TX_FAILED_ERR_CODE",
+    "PRE_PAYMASTER_PREPARATION_FAILED_ERR_CODE",
+    "PAYMASTER_VALIDATION_FAILED_ERR_CODE",
+    "FAILED_TO_SEND_FEES_TO_THE_OPERATOR",
+    "UNACCEPTABLE_PUBDATA_PRICE_ERR_CODE",
+    "TX_VALIDATION_FAILED_ERR_CODE",
+    "MAX_PRIORITY_FEE_PER_GAS_GREATER_THAN_MAX_FEE_PER_GAS",
+    "BASE_FEE_GREATER_THAN_MAX_FEE_PER_GAS",
+    "PAYMASTER_RETURNED_INVALID_CONTEXT",
+    "PAYMASTER_RETURNED_CONTEXT_IS_TOO_LONG",
+    "ASSERTION_ERROR",
+    "FAILED_TO_MARK_FACTORY_DEPS",
+    "TX_VALIDATION_OUT_OF_GAS",
+    "NOT_ENOUGH_GAS_PROVIDED_ERR_CODE",
+    "ACCOUNT_RETURNED_INVALID_MAGIC_ERR_CODE",
+    "PAYMASTER_RETURNED_INVALID_MAGIC_ERR_CODE",
+    "MINT_ETHER_FAILED_ERR_CODE",
+    "FAILED_TO_APPEND_TRANSACTION_TO_L2_BLOCK",
+    "FAILED_TO_SET_L2_BLOCK",
+    "FAILED_TO_PUBLISH_TIMESTAMP_DATA_TO_L1",
+    "L1_MESSENGER_PUBLISHING_FAILED_ERR_CODE",
+    "L1_MESSENGER_LOG_SENDING_FAILED_ERR_CODE",
+    "FAILED_TO_CALL_SYSTEM_CONTEXT_ERR_CODE",
+];
+
+/// The name of the error code a halting bootloader's revert data starts with.
+pub fn halt_reason(output: &[u8]) -> Option<&'static str> {
+    NAMES.get(usize::from(*output.first()?)).copied()
+}
