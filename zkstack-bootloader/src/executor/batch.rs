@@ -128,6 +128,56 @@ impl BatchExecutor {
         &self.vm
     }
 
+    /// The VM, mutable: for registering native contracts in its world before the batch runs
+    /// (`vm_mut().world.register_native(..)`) and for inspection.
+    pub fn vm_mut(&mut self) -> &mut Vm<CycleCounter> {
+        &mut self.vm
+    }
+
+    /// The batch environment.
+    pub fn env(&self) -> BatchEnv {
+        self.env
+    }
+
+    /// The base fee the bootloader expects.
+    pub fn base_fee(&self) -> u64 {
+        self.base_fee
+    }
+
+    /// Transactions pushed so far (executed or not).
+    pub fn pushed_transactions(&self) -> usize {
+        self.txs.len()
+    }
+
+    /// Transactions pushed but not yet executed.
+    pub fn pending_transactions(&self) -> usize {
+        self.txs.len() - self.executed
+    }
+
+    /// Whether the open L2 block has no transaction pushed yet.
+    pub fn open_block_is_empty(&self) -> bool {
+        self.block_is_empty
+    }
+
+    /// The open L2 block as the operator gave it.
+    pub fn open_block(&self) -> L2BlockInfo {
+        self.block
+    }
+
+    /// Runs the VM to its next stop.
+    pub(super) fn run_vm(&mut self) -> Result<Step, ExecutorError> {
+        self.vm.run_until_stop().map_err(|e| vm_error(&self.vm, e))
+    }
+
+    /// The bytes behind a returned pointer.
+    pub(super) fn returndata(&self, ptr: &FatPointer) -> Bytes {
+        read_pointer(&self.vm, ptr)
+    }
+
+    pub(super) fn write_memory(&mut self, memory: &BootloaderMemory) {
+        self.write(memory);
+    }
+
     fn write(&mut self, memory: &BootloaderMemory) {
         for (slot, value) in memory.words() {
             self.vm.memory.write_word(BOOTLOADER_HEAP_PAGE, slot_byte(*slot), value);
@@ -138,7 +188,7 @@ impl BatchExecutor {
         self.vm.memory.read_word(BOOTLOADER_HEAP_PAGE, slot_byte(slot))
     }
 
-    fn hook_params(&self) -> [U256; 3] {
+    pub(super) fn hook_params(&self) -> [U256; 3] {
         core::array::from_fn(|i| self.read_slot(VM_HOOK_PARAMS_SLOT + i))
     }
 
@@ -353,13 +403,10 @@ impl BatchExecutor {
                     let [message, value, _] = self.hook_params();
                     debug_logs.push(DebugLog { message: text_of(&message), value });
                 }
-                VmHook::FinalBatchInfo => {
+                VmHook::FinalBatchInfo | VmHook::PubdataRequested => {
                     return Err(ExecutorError::NotSupported(
-                        "the fictive L2 block (batch sealing)",
+                        "sealing while a transaction was expected: call finish_batch",
                     ));
-                }
-                VmHook::PubdataRequested => {
-                    return Err(ExecutorError::NotSupported("the batch pubdata (batch sealing)"));
                 }
                 VmHook::ValidationStepEnded if self.stop_after_validation => {
                     break (TxStatus::Success, Bytes::new());
@@ -449,7 +496,7 @@ fn low_u64(value: &U256) -> u64 {
     value.as_limbs()[0]
 }
 
-fn text_of(word: &U256) -> String {
+pub(super) fn text_of(word: &U256) -> String {
     let bytes = word.to_be_bytes::<32>();
     let end = bytes.iter().rposition(|b| *b != 0).map_or(0, |i| i + 1);
     String::from_utf8_lossy(&bytes[..end]).into_owned()

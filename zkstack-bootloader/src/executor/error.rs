@@ -31,6 +31,15 @@ pub enum ExecutorError {
     /// The bootloader finished (or failed) while a transaction was expected to end.
     #[error("the bootloader ended: {0}")]
     BootloaderEnded(String),
+    /// SystemContext would reject an L2 block or the batch start.
+    #[error("L2 block: {0}")]
+    L2Block(#[from] crate::l2_block::L2BlockError),
+    /// A new L2 block was opened on top of one without transactions (zksync-era refuses it).
+    #[error("the open L2 block has no transactions; a new block cannot start on top of it")]
+    EmptyL2Block,
+    /// The batch's pubdata could not be built or placed.
+    #[error("pubdata: {0}")]
+    Pubdata(String),
     /// The storage behind the run lacked slots the run read (a snapshot that does not match).
     #[error("storage lacks {} slot(s) the run read, first {:?}", .0.len(), .0.first())]
     MissingStorage(Vec<StorageKey>),

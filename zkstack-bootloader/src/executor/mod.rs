@@ -10,15 +10,18 @@
 //! taken from `PostResult`, and execution of a transaction ends at `TxHasEnded`.
 
 mod batch;
+mod blocks;
 mod code;
 mod env;
 mod error;
 pub mod events;
 mod halt;
 pub mod hook;
+pub mod pubdata;
 pub mod refund;
 mod replay;
 mod result;
+mod seal;
 mod start;
 
 pub use batch::BatchExecutor;
@@ -29,3 +32,4 @@ pub use events::{Event, merge_events};
 pub use halt::halt_reason;
 pub use replay::{Replay, ReplayError, ReplayOptions, replay_dump};
 pub use result::{BatchOutputs, DebugLog, L2ToL1Log, StorageWrite, TxResult, TxStatus};
+pub use seal::FinishedBatch;

@@ -71,6 +71,12 @@ impl BootloaderMemory {
         self.words.push((slot, value));
     }
 
+    /// Any word at any slot (for areas without a typed writer, such as the L1Messenger input
+    /// that [`crate::pubdata_builder::PubdataBuilder::bootloader_memory`] lays out).
+    pub fn raw(&mut self, slot: usize, value: U256) {
+        self.put(slot, value);
+    }
+
     /// The batch environment (slots 0–7).
     pub fn batch_env(&mut self, env: &BatchEnvWords) {
         let (hash, set) = match env.previous_batch_hash {
