@@ -23,6 +23,7 @@ pub mod fee;
 pub mod l2_block;
 pub mod memory;
 pub mod pubdata_builder;
+pub mod sealed;
 pub mod state_tree;
 pub mod system;
 pub mod tx;
