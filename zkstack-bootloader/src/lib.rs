@@ -16,6 +16,7 @@
 pub mod address;
 pub mod fee;
 pub mod l2_block;
+pub mod natives;
 pub mod pubdata_builder;
 pub mod state_tree;
 pub mod tx;
