@@ -11,6 +11,8 @@
 //! - BN254: the curve's generator 2G (EIP-196 test vector) and the bilinearity identity
 //!   e(P, Q)·e(−P, Q) = 1 (EIP-197).
 
+#![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
+
 #[path = "natives/harness.rs"]
 mod harness;
 
@@ -202,13 +204,13 @@ fn a_rollup_batch_publishes_and_the_system_logs_match_the_pubdata_format() {
         .iter()
         .map(|l| (l.key, l.value, l.is_first, l.address))
         .collect();
-    let word = |b: B256| U256::from_be_bytes(b.0);
+    let as_word = |b: B256| U256::from_be_bytes(b.0);
     assert_eq!(
         logs,
         vec![
-            (U256::from(0), word(keccak256(&both)), true, L1_MESSENGER),
-            (U256::from(6), word(ROLLUP.into_word()), true, L1_MESSENGER),
-            (U256::from(5), word(output), true, L1_MESSENGER),
+            (U256::from(0), as_word(keccak256(&both)), true, L1_MESSENGER),
+            (U256::from(6), as_word(ROLLUP.into_word()), true, L1_MESSENGER),
+            (U256::from(5), as_word(output), true, L1_MESSENGER),
         ],
         "L2_TO_L1_LOGS_TREE_ROOT_KEY, USED_L2_DA_VALIDATOR_ADDRESS_KEY, L2_DA_VALIDATOR_OUTPUT_HASH_KEY"
     );
@@ -390,7 +392,7 @@ fn ec_contracts_match_the_ethereum_precompiles() {
         )
         .unwrap(),
     ];
-    let words = |ws: &[U256]| ws.iter().flat_map(|w| w.to_be_bytes::<32>()).collect::<Vec<u8>>();
+    let words = |ws: &[U256]| ws.iter().flat_map(U256::to_be_bytes::<32>).collect::<Vec<u8>>();
     let w = world(&config());
     let (w, out, _) = call(w, USER, EC_ADD, &words(&[g[0], g[1], g[0], g[1]]), 1);
     assert_eq!(out, Outcome::Ok(words(&two_g)));

@@ -3,6 +3,8 @@
 //! the callee returned (forwarding the returned fat pointer), so that the outcome, the return
 //! bytes and the world's changes are what bytecode calling the contract would see.
 
+use std::fmt::Write;
+
 use zkstack_bootloader::natives::{NativeConfig, register_missing_natives};
 use zkstack_vm::exec::{Code, Vm};
 use zkstack_vm::frame::{Frame, is_kernel_address};
@@ -34,8 +36,11 @@ fn load(register: &str, value: u64) -> String {
     // Built 16 bits at a time: immediates are at most 16 bits.
     let mut out = format!("    add {}, r0, {register}\n", (value >> 48) & 0xffff);
     for shift in [32, 16, 0] {
-        out += &format!("    shl.s 16, {register}, {register}\n");
-        out += &format!("    add {}, {register}, {register}\n", (value >> shift) & 0xffff);
+        let part = (value >> shift) & 0xffff;
+        let _ = write!(
+            out,
+            "    shl.s 16, {register}, {register}\n    add {part}, {register}, {register}\n"
+        );
     }
     out
 }
@@ -97,10 +102,10 @@ pub fn call(
     let mut memory = Memory::new();
     let heap = frame.heap_page();
     for (i, chunk) in calldata.chunks(32).enumerate() {
-        let mut word = [0u8; 32];
-        word[..chunk.len()].copy_from_slice(chunk);
+        let mut padded = [0u8; 32];
+        padded[..chunk.len()].copy_from_slice(chunk);
         let offset = u32::try_from(i * 32).unwrap_or(u32::MAX);
-        memory.write_word(heap, offset, &U256::from_be_bytes(word));
+        memory.write_word(heap, offset, &U256::from_be_bytes(padded));
     }
     let state = State {
         registers: Registers::new(),
