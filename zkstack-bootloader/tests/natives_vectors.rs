@@ -101,3 +101,75 @@ fn compressor_accepts_zksync_eras_compressed_state_diffs() {
     }
     assert_eq!(checked, 5);
 }
+
+/// zksync-era's own L1Messenger inputs (`zksync_multivm` 29.13.0-non-semver-compat
+/// `src/pubdata_builders/tests.rs`, the post-Gateway rollup and no-DA `expected` strings): with
+/// the L1Messenger's state set to the chained hashes zksync-era put in their headers, the native
+/// accepts both byte for byte (so its log-tree root and its rollup DA validator's checks agree
+/// with zksync-era's), and reports the DA output hash recomputed here from the input's own bytes
+/// with the RollupL2DAValidator formula.
+#[test]
+fn l1_messenger_accepts_zksync_eras_operator_inputs() {
+    use alloy_primitives::keccak256;
+    use zkstack_bootloader::natives::addresses::{BOOTLOADER, L1_MESSENGER};
+    use zkstack_bootloader::natives::errors::IL1Messenger;
+    use zkstack_bootloader::natives::register_missing_natives;
+    use zkstack_vm::world::{InMemoryCode, InMemoryStorage, StorageKey, World};
+
+    let Some(dir) = support::registry_crate("zksync_multivm@29.13.0-non-semver-compat") else {
+        return;
+    };
+    let source = std::fs::read_to_string(dir.join("src/pubdata_builders/tests.rs")).unwrap();
+    let expected: Vec<Vec<u8>> = source
+        .split("let expected = \"")
+        .skip(1)
+        .map(|rest| hex::decode(rest.split('"').next().unwrap()).unwrap())
+        .collect();
+    assert_eq!(expected.len(), 6, "vector file layout changed");
+    let (rollup_input, pubdata, no_da_input) = (&expected[2], &expected[3], &expected[4]);
+    let rollup = address!("0x00000000000000000000000000000000000100da");
+    let validium = address!("0x00000000000000000000000000000000000100db");
+    let config = NativeConfig {
+        rollup_da_validator: Some(rollup),
+        validium_da_validator: Some(validium),
+        ..NativeConfig::default()
+    };
+    for (input, validator) in [(rollup_input, rollup), (no_da_input, validium)] {
+        let header = |i: usize| U256::from_be_slice(&input[4 + 32 * i..36 + 32 * i]);
+        let mut storage = InMemoryStorage::new();
+        for (slot, value) in [(0u8, header(0)), (1, U256::from(1)), (2, header(2)), (3, header(3))]
+        {
+            let key = StorageKey { shard: 0, address: L1_MESSENGER, key: U256::from(slot) };
+            storage.insert(key, value);
+        }
+        let mut w = World::new(Box::new(storage), Box::new(InMemoryCode::new()));
+        register_missing_natives(&mut w, &config);
+        let data = IL1Messenger::publishPubdataAndClearStateCall {
+            _l2DAValidator: validator,
+            _operatorInput: input.clone().into(),
+        }
+        .abi_encode();
+        let (w, out, _) = call(w, BOOTLOADER, L1_MESSENGER, &data, 0);
+        assert_eq!(out, Outcome::Ok(vec![]), "zksync-era's input accepted");
+        let logs = w.diff.l2_to_l1_logs();
+        assert_eq!(logs.len(), 3);
+        let output = logs[2].value;
+        if validator == validium {
+            assert_eq!(output, U256::ZERO);
+            continue;
+        }
+        // The operator bytes: the pubdata, the record count (u32), the 272-byte records.
+        let body = &input[4 + 32 * 6..];
+        assert_eq!(&body[..pubdata.len()], pubdata.as_slice());
+        let count = u32::from_be_bytes(body[pubdata.len()..pubdata.len() + 4].try_into().unwrap());
+        // (The ABI pads the bytes parameter with zeros after the records.)
+        let records = &body[pubdata.len() + 4..pubdata.len() + 4 + 272 * count as usize];
+        let mut blob = pubdata.clone();
+        blob.resize(126_976, 0);
+        let mut preimage = keccak256(records).to_vec();
+        preimage.extend_from_slice(keccak256(pubdata).as_slice());
+        preimage.push(1);
+        preimage.extend_from_slice(keccak256(&blob).as_slice());
+        assert_eq!(output, U256::from_be_bytes(keccak256(&preimage).0), "rollup DA output hash");
+    }
+}

@@ -214,3 +214,48 @@ impl Slice {
 pub fn word(value: U256) -> Vec<u8> {
     value.to_be_bytes::<32>().to_vec()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `f(bytes)` with `data`, encoded as Solidity's encoder does.
+    fn encoded(data: &[u8]) -> Vec<u8> {
+        let mut out = vec![0xaa, 0xbb, 0xcc, 0xdd];
+        out.extend_from_slice(&word(U256::from(0x20)));
+        out.extend_from_slice(&word(U256::from(data.len())));
+        out.extend_from_slice(data);
+        out.resize(4 + (out.len() - 4).div_ceil(32) * 32, 0);
+        out
+    }
+
+    #[test]
+    fn decoder_bounds_follow_solidity() {
+        // Well formed: the slice is the bytes.
+        let good = encoded(b"hello");
+        let cd = Calldata::new(&good);
+        let s = cd.arg_dynamic(0, 1).unwrap_or(Slice { offset: 0, len: 0 });
+        assert_eq!(cd.bytes(s), b"hello");
+        // A length running past the end reverts with no data.
+        let mut long = good.clone();
+        long[4 + 63] = 200;
+        assert_eq!(Calldata::new(&long).arg_dynamic(0, 1), Err(Exit::Revert(vec![])));
+        // An offset of 2^64 reverts.
+        let mut far = good.clone();
+        far[4 + 23] = 1;
+        assert_eq!(Calldata::new(&far).arg_dynamic(0, 1), Err(Exit::Revert(vec![])));
+        // Short heads revert.
+        assert_eq!(Calldata::new(&good[..30]).require_head(1), Err(Exit::Revert(vec![])));
+    }
+
+    #[test]
+    fn unchecked_reads_see_zero_past_the_end_and_checked_ones_revert() {
+        let data = [1u8, 2, 3];
+        let cd = Calldata::new(&data);
+        assert_eq!(cd.load_uint(1, 4), U256::from(0x0203_0000u32));
+        let all = Slice { offset: 0, len: 3 };
+        assert_eq!(all.byte(&cd, 3), panic_code(PANIC_INDEX));
+        assert_eq!(all.sub(2, 4), Err(Exit::Revert(vec![])));
+        assert_eq!(all.read_checked(&cd, 1, 2), Ok(U256::from(0x0203)));
+    }
+}
