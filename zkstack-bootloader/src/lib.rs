@@ -8,7 +8,8 @@
 //! Built so far: transactions on the wire, their hashes, signatures and bootloader form ([`tx`]);
 //! zkSync addresses, nonces and the storage keys a wallet reads ([`address`]); the fee model
 //! ([`fee`]); L2 blocks, their hashes and SystemContext's block rules ([`l2_block`]); the state
-//! tree ([`state_tree`]); the pubdata builder ([`pubdata_builder`]). The batch executor and memory
+//! tree ([`state_tree`]); the pubdata builder ([`pubdata_builder`]); native fill-ins for the v26 kernel
+//! contracts whose bytecode an embedder does not supply ([`natives`]). The batch executor and memory
 //! layout arrive with the issues that build them.
 
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]

@@ -18,7 +18,7 @@ mod harness;
 
 use alloy_primitives::{Address, B256, Bytes, U256, address, keccak256};
 use alloy_sol_types::{SolCall, SolError, SolEvent};
-use harness::{Outcome, START_ERGS, call, world};
+use harness::{Outcome, START_ERGS, call, call_counting_pubdata, world};
 use zkstack_bootloader::natives::addresses::{
     BOOTLOADER, CODE_ORACLE, COMPLEX_UPGRADER, COMPRESSOR, EC_ADD, EC_MUL, EC_PAIRING,
     EVENT_WRITER, KNOWN_CODES_STORAGE, L1_MESSENGER,
@@ -456,4 +456,19 @@ fn supplied_bytecode_is_preferred() {
     let filled = register_missing_natives(&mut w, &config());
     assert!(!filled.contains(&EC_ADD), "EcAdd's code is there");
     assert!(filled.contains(&EC_MUL) && filled.contains(&L1_MESSENGER) && filled.contains(&ROLLUP));
+}
+
+#[test]
+fn send_to_l1_counts_the_pubdata_the_contract_burns() {
+    // L1Messenger.sendToL1 burns `4 + message length + 88` pubdata bytes besides its storage
+    // writes (the same slots in both runs): two message lengths differ by exactly that much.
+    let pubdata_of = |len: usize| {
+        let data = IL1Messenger::sendToL1Call { _message: vec![7u8; len].into() }.abi_encode();
+        let (_, out, _, pubdata) =
+            call_counting_pubdata(world(&config()), USER, L1_MESSENGER, &data, 1);
+        assert!(matches!(out, Outcome::Ok(_)));
+        pubdata
+    };
+    assert_eq!(pubdata_of(100) - pubdata_of(40), 60);
+    assert!(pubdata_of(0) >= 4 + 88);
 }

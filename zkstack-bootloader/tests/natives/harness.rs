@@ -72,6 +72,19 @@ pub fn call(
     calldata: &[u8],
     tx_number: u16,
 ) -> (World, Outcome, u32) {
+    let (world, outcome, ergs, _) =
+        call_counting_pubdata(world, caller, target, calldata, tx_number);
+    (world, outcome, ergs)
+}
+
+/// As [`call`], also returning the pubdata the run counted (the VM's pubdata counter).
+pub fn call_counting_pubdata(
+    world: World,
+    caller: Address,
+    target: Address,
+    calldata: &[u8],
+    tx_number: u16,
+) -> (World, Outcome, u32, i32) {
     let bytecode = zkstack_vm::asm::assemble(&caller_source(target, calldata.len()))
         .unwrap_or_else(|e| panic!("{e}"));
     let heap_bound = u32::try_from(calldata.len().max(4096)).unwrap_or(u32::MAX);
@@ -131,5 +144,6 @@ pub fn call(
         RetKind::Ok if ptr.page != 0 => Outcome::Revert(bytes),
         _ => Outcome::Panic,
     };
-    (vm.world, outcome, end.ergs_left)
+    let pubdata = vm.state.pubdata_revert_counter;
+    (vm.world, outcome, end.ergs_left, pubdata)
 }
