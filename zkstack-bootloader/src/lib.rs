@@ -9,7 +9,8 @@
 //! zkSync addresses, nonces and the storage keys a wallet reads ([`address`]); the fee model
 //! ([`fee`]); L2 blocks, their hashes and SystemContext's block rules ([`l2_block`]); the state
 //! tree ([`state_tree`]); the pubdata builder ([`pubdata_builder`]); the v26 bootloader memory
-//! layout ([`memory`]); the base system contracts ([`system`]); zksync-era's VM dumps
+//! layout ([`memory`]); the base system contracts ([`system`]); native fill-ins for the v26 kernel
+//! contracts whose bytecode an embedder does not supply ([`natives`]); zksync-era's VM dumps
 //! ([`dump`]); and the batch executor that runs the real bootloader in [`vm`] ([`executor`]).
 //! Sealing a batch in the executor (the fictive block, the pubdata the bootloader requests) is
 //! not wired yet.
@@ -22,6 +23,7 @@ pub mod executor;
 pub mod fee;
 pub mod l2_block;
 pub mod memory;
+pub mod natives;
 pub mod pubdata_builder;
 pub mod sealed;
 pub mod state_tree;

@@ -48,6 +48,7 @@ impl<T: Tracer> Vm<T> {
             refused: false,
             diff: &mut self.world.diff,
             storage: self.world.storage.as_mut(),
+            code: self.world.code.as_mut(),
         };
         let outcome = native.call(&mut call);
         let (ergs, pubdata, refused) = (call.ergs, call.pubdata, call.refused);

@@ -13,11 +13,14 @@
 //! What is exact and what is not: everything the caller observes of the call mechanics is
 //! exact to EraVM; the ergs and the pubdata the callee spends are whatever the native charges
 //! ([`NativeCall::charge`]) plus the pubdata of its storage writes (priced by the world diff as
-//! for bytecode). Storage reads and writes make slots warm like bytecode accesses, but their
-//! ergs (and refunds) are left to the native. A native cannot call other contracts.
+//! for bytecode) and what it spends explicitly ([`NativeCall::spend_pubdata`]). Storage reads and
+//! writes make slots warm like bytecode accesses, but their ergs (and refunds) are left to the
+//! native. A native cannot call other contracts; natives that stand for a chain of calls between
+//! contracts compose it in Rust, acting as each contract in turn ([`NativeCall::act_as`]).
 
 use alloy_primitives::{Address, U256};
 
+use super::code::{CodeSource, VersionedHash};
 use super::diff::WorldDiff;
 use super::entry::LogEntry;
 use super::storage::{Storage, StorageKey};
@@ -74,6 +77,7 @@ pub struct NativeCall<'a> {
     pub(crate) refused: bool,
     pub(crate) diff: &'a mut WorldDiff,
     pub(crate) storage: &'a mut dyn Storage,
+    pub(crate) code: &'a mut dyn CodeSource,
 }
 
 impl core::fmt::Debug for NativeCall<'_> {
@@ -129,6 +133,31 @@ impl NativeCall<'_> {
     /// Whether the caller called the constructor (the ABI's flag, kept only for kernel callers).
     pub fn is_constructor(&self) -> bool {
         self.is_constructor
+    }
+
+    /// The VM's transaction counter (what `log.event` and `log.to_l1` record; the bootloader
+    /// raises it together with SystemContext's `txNumberInBlock`).
+    pub fn tx_number(&self) -> u16 {
+        self.tx_number
+    }
+
+    /// Makes storage, transient storage, events and L2→L1 messages act on `address` from now
+    /// on (as the frame of a call to `address` would); returns the address acted on before. For
+    /// natives that compose calls into other natives; the caller puts the old address back.
+    pub fn act_as(&mut self, address: Address) -> Address {
+        core::mem::replace(&mut self.this_address, address)
+    }
+
+    /// Counts `bytes` of pubdata as spent by the call (as a `precompile` call with a pubdata
+    /// cost does, e.g. a system contract's `burnGas`).
+    pub fn spend_pubdata(&mut self, bytes: u32) {
+        self.pubdata = self.pubdata.wrapping_add(i32::try_from(bytes).unwrap_or(i32::MAX));
+    }
+
+    /// The code the world knows for a versioned hash (as `log.decommit` would find it), as
+    /// 32-byte words; `None` when the code source does not have it. Charges nothing.
+    pub fn code(&mut self, hash: &VersionedHash) -> Option<Vec<U256>> {
+        self.code.code(&hash.preimage())
     }
 
     /// Ergs left to the call.
