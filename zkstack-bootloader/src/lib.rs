@@ -11,9 +11,9 @@
 //! tree ([`state_tree`]); the pubdata builder ([`pubdata_builder`]); the v26 bootloader memory
 //! layout ([`memory`]); the base system contracts ([`system`]); native fill-ins for the v26 kernel
 //! contracts whose bytecode an embedder does not supply ([`natives`]); zksync-era's VM dumps
-//! ([`dump`]); and the batch executor that runs the real bootloader in [`vm`] ([`executor`]).
-//! Sealing a batch in the executor (the fictive block, the pubdata the bootloader requests) is
-//! not wired yet.
+//! ([`dump`]); the batch executor that runs the real bootloader in [`vm`] over several L2 blocks
+//! and to the end of the batch (the fictive block, the pubdata the bootloader requests)
+//! ([`executor`]); and the sealed batch with everything its L1 commitment needs ([`sealed`]).
 
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
 
