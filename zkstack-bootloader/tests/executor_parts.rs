@@ -63,3 +63,19 @@ fn halt_reasons() {
     assert_eq!(halt_reason(&[]), None);
     assert_eq!(halt_reason(&[200]), None);
 }
+
+/// The L1Messenger event topics the pubdata collection filters on, against zksync-era's
+/// constants in `zksync_vm_interface` (`VmEvent::L1_MESSENGER_BYTECODE_PUBLICATION_EVENT_SIGNATURE`
+/// = 0x480d3c9f…, `VmEvent::L1_MESSAGE_EVENT_SIGNATURE` = 0x3a36e472…, written there as byte
+/// arrays). (`L2ToL1LogSent` has no such constant: multivm hashes the ABI signature at run time.)
+#[test]
+fn l1_messenger_event_topics() {
+    use alloy_primitives::b256;
+    use zkstack_bootloader::executor::pubdata::{
+        bytecode_publication_topic, l1_message_sent_topic,
+    };
+    let bytecode = b256!("0x480d3c9f727b5e5c1203d4c61fb185d37f08e6b2dc5e9bbf98591b1a7addf57c");
+    let message = b256!("0x3a36e47291f4201faf137fab081d92295bce2d53be2c6ca68ba82c7faa9ce241");
+    assert_eq!(bytecode_publication_topic(), bytecode);
+    assert_eq!(l1_message_sent_topic(), message);
+}

@@ -18,7 +18,9 @@
 //!   bytecode hash in AccountCodeStorage;
 //! - system logs: zkstack-l1's model of Executor.sol `_processL2Logs` accepts them and reads
 //!   back the batch timestamp, the fictive block's timestamp, the previous batch hash, one L1
-//!   transaction and the log tree root.
+//!   transaction, the log tree root (equal to zkstack-l1's log tree over the collected user
+//!   logs) and the L2 DA validator's output hash (equal to zkstack-l1's rollup DA header over
+//!   the sealed pubdata and state diffs).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests: a failed unwrap is a failed test
 
@@ -35,6 +37,7 @@ use zkstack_bootloader::executor::{
     BatchEnv, BatchExecutor, FinishedBatch, SystemEnvironment, TxResult, TxStatus,
 };
 use zkstack_bootloader::l1::commitment::{AuxCommitments, BlobHash, CommitmentHashes};
+use zkstack_bootloader::l1::pubdata::{RollupDaHeader, state_diffs_hash};
 use zkstack_bootloader::l1::system_logs::{ProcessLogsParams, process_system_logs};
 use zkstack_bootloader::l1::{Address, B256, Bytes, U256};
 use zkstack_bootloader::l1::{L2ToL1Log, ProtocolVersionId};
@@ -384,6 +387,11 @@ fn check_system_logs(first: &Run) {
     // L2MessageRoot's aggregated root) equals zkstack-l1's log tree over the collected logs.
     let aggregated = NativeConfig::default().aggregated_root;
     assert_eq!(processed.l2_logs_tree_root, sealed.l2_to_l1_logs_root(aggregated));
+    // The rollup L2 DA validator's output: keccak of (state-diff hash, keccak of the full
+    // pubdata, blob count, blob linear hashes), as zksync-era composes it for the L1 commit.
+    let header =
+        RollupDaHeader::for_pubdata(state_diffs_hash(&sealed.state_diffs), &sealed.pubdata);
+    assert_eq!(processed.l2_da_validator_output_hash, header.output_hash().unwrap());
     assert_eq!(sealed.new_state_root, first.new_root);
 }
 
