@@ -34,7 +34,7 @@ mod txs;
 use zkstack_bootloader::address::{balance_storage_key, bytecode_hash, create_address};
 use zkstack_bootloader::dump::VmDump;
 use zkstack_bootloader::executor::{
-    BatchEnv, BatchExecutor, FinishedBatch, SystemEnvironment, TxResult, TxStatus,
+    BatchEnv, BatchExecutor, ExecutorError, FinishedBatch, SystemEnvironment, TxResult, TxStatus,
 };
 use zkstack_bootloader::l1::commitment::{AuxCommitments, BlobHash, CommitmentHashes};
 use zkstack_bootloader::l1::pubdata::{RollupDaHeader, state_diffs_hash};
@@ -86,6 +86,49 @@ fn load(name: &str) -> Option<VmDump> {
     let path = dir.join("tests/vm_dumps").join(format!("{name}.json"));
     let text = std::fs::read_to_string(&path).unwrap();
     Some(VmDump::from_json(&text).unwrap())
+}
+
+/// The executor for the batch over `storage`, natives registered, its start checked against
+/// SystemContext: batch number and first L2 block follow the dump's SystemContext state, the
+/// base fee is derived from the fee input (as in a sealed batch; the dump's enforced one is
+/// dropped), the mode is validate-and-execute.
+fn open_batch(
+    main: &VmDump,
+    storage: start::StartStorage,
+    code: zkstack_bootloader::dump::SnapshotCode,
+) -> (BatchExecutor, BaseSystemContracts, NativeConfig) {
+    let mut probe = storage.clone();
+    let ctx = SystemContextBlocks::from_storage(|slot| {
+        let key = zkstack_bootloader::vm::world::StorageKey {
+            shard: 0,
+            address: SYSTEM_CONTEXT_ADDRESS,
+            key: U256::from_be_bytes(slot.0),
+        };
+        B256::from(probe.read(&key).value)
+    });
+    let last = ctx.last_l2_block().unwrap();
+    let mut env = BatchEnv::from_dump(main);
+    env.previous_batch_hash = Some(PREV_BATCH_HASH);
+    env.number = u32::try_from(ctx.batch.number + 1).unwrap();
+    env.timestamp = BATCH_TIMESTAMP;
+    env.enforced_base_fee = None;
+    env.first_l2_block = L2BlockInfo {
+        number: u64::try_from(last.number + 1).unwrap(),
+        timestamp: BATCH_TIMESTAMP,
+        prev_block_hash: last.hash,
+        max_virtual_blocks_to_create: 1,
+    };
+    let mut system = SystemEnvironment::from_dump(main).unwrap();
+    system.execution_mode = ExecutionMode::VerifyExecute;
+    let contracts = BaseSystemContracts::from_dump(main);
+    let mut executor =
+        BatchExecutor::new(env, system, &contracts, Box::new(storage), Box::new(code)).unwrap();
+    let config =
+        NativeConfig { rollup_da_validator: Some(DA_VALIDATOR), ..NativeConfig::default() };
+    let filled = register_missing_natives(&mut executor.vm_mut().world, &config);
+    assert!(!filled.is_empty());
+    executor.check_batch_start().unwrap();
+    (executor, contracts, config)
 }
 
 /// Everything one run produced.
@@ -140,44 +183,7 @@ fn run(main: &VmDump, extra: &VmDump) -> (Run, Plan, start::StartStorage) {
     let committed = start.storage.clone();
     let mut tree = start.tree;
 
-    // The batch opens on top of the dump's SystemContext state.
-    let mut probe = start.storage.clone();
-    let ctx = SystemContextBlocks::from_storage(|slot| {
-        let key = zkstack_bootloader::vm::world::StorageKey {
-            shard: 0,
-            address: SYSTEM_CONTEXT_ADDRESS,
-            key: U256::from_be_bytes(slot.0),
-        };
-        B256::from(probe.read(&key).value)
-    });
-    let last = ctx.last_l2_block().unwrap();
-    let batch_number = u32::try_from(ctx.batch.number + 1).unwrap();
-    let mut env = BatchEnv::from_dump(main);
-    env.previous_batch_hash = Some(PREV_BATCH_HASH);
-    env.number = batch_number;
-    env.timestamp = BATCH_TIMESTAMP;
-    env.first_l2_block = L2BlockInfo {
-        number: u64::try_from(last.number + 1).unwrap(),
-        timestamp: BATCH_TIMESTAMP,
-        prev_block_hash: last.hash,
-        max_virtual_blocks_to_create: 1,
-    };
-    let mut system = SystemEnvironment::from_dump(main).unwrap();
-    system.execution_mode = ExecutionMode::VerifyExecute;
-    let contracts = BaseSystemContracts::from_dump(main);
-    let mut executor = BatchExecutor::new(
-        env,
-        system,
-        &contracts,
-        Box::new(start.storage.clone()),
-        Box::new(start.code),
-    )
-    .unwrap();
-    let config =
-        NativeConfig { rollup_da_validator: Some(DA_VALIDATOR), ..NativeConfig::default() };
-    let filled = register_missing_natives(&mut executor.vm_mut().world, &config);
-    assert!(!filled.is_empty());
-    executor.check_batch_start().unwrap();
+    let (mut executor, contracts, config) = open_batch(main, start.storage.clone(), start.code);
 
     let value = U256::from(1_000_000_000_000u64);
     let mut blocks: Vec<Vec<Tx>> = vec![Vec::new(), Vec::new(), Vec::new()];
@@ -393,6 +399,56 @@ fn check_system_logs(first: &Run) {
         RollupDaHeader::for_pubdata(state_diffs_hash(&sealed.state_diffs), &sealed.pubdata);
     assert_eq!(processed.l2_da_validator_output_hash, header.output_hash().unwrap());
     assert_eq!(sealed.new_state_root, first.new_root);
+}
+
+/// SystemContext's rules hold before execution: a block naming a wrong previous hash, one that
+/// does not move time forward, one skipping a number, and a block on top of an empty block are
+/// refused with SystemContext's reason, and the executor stays usable.
+#[test]
+fn l2_blocks_are_checked_before_execution() {
+    let (Some(main), Some(extra)) =
+        (load("estimate_fee_for_transfer_to_self"), load("validation_adjacent_storage_slots"))
+    else {
+        return;
+    };
+    let mut sender = Account::new(0);
+    let plan = Plan {
+        senders: vec![Account::new(0)],
+        sinks: Vec::new(),
+        bytecode: Vec::new(),
+        l1_dep: Vec::new(),
+    };
+    let start = start::start(&main, &extra, &funded_slots(&plan));
+    let (mut executor, _, _) = open_batch(&main, start.storage, start.code);
+    // A block on top of the batch's first block before it has a transaction.
+    let first = executor.open_block();
+    let next = |prev_block_hash: B256, number: u64, timestamp: u64| L2BlockEnv {
+        number: u32::try_from(number).unwrap(),
+        timestamp,
+        prev_block_hash,
+        max_virtual_blocks_to_create: 1,
+    };
+    assert!(matches!(
+        executor.open_l2_block(&next(B256::ZERO, first.number + 1, first.timestamp + 1)),
+        Err(ExecutorError::EmptyL2Block)
+    ));
+    let tx = sender.call(Address::repeat_byte(0x50), U256::from(1u8), Bytes::new());
+    executor.push_transaction(&tx.boot, &tx.deps, tx.is_l1).unwrap();
+    assert_eq!(executor.execute_next().unwrap().status, TxStatus::Success);
+    let last = executor.last_l2_block().unwrap();
+    let (number, timestamp) = (first.number + 1, first.timestamp + 1);
+    for (block, what) in [
+        (next(B256::repeat_byte(1), number, timestamp), "wrong previous hash"),
+        (next(last.hash, number, first.timestamp), "same timestamp"),
+        (next(last.hash, number + 1, timestamp), "skipped number"),
+    ] {
+        let result = executor.open_l2_block(&block);
+        assert!(matches!(result, Err(ExecutorError::L2Block(_))), "{what}: {result:?}");
+    }
+    executor.open_l2_block(&next(last.hash, number, timestamp)).unwrap();
+    let tx = sender.call(Address::repeat_byte(0x50), U256::from(1u8), Bytes::new());
+    executor.push_transaction(&tx.boot, &tx.deps, tx.is_l1).unwrap();
+    assert_eq!(executor.execute_next().unwrap().status, TxStatus::Success);
 }
 
 const L1_MESSENGER: Address = zkstack_bootloader::system::contracts_low_address(0x8008);
