@@ -8,6 +8,12 @@
 //! ([`hook::VmHook`]): account validation gets at most the validation gas limit, the refund the
 //! operator suggests is computed as `vm_fast` does ([`refund`]), the transaction's result is
 //! taken from `PostResult`, and execution of a transaction ends at `TxHasEnded`.
+//!
+//! A batch spans L2 blocks: [`BatchExecutor::open_l2_block`] checks each new block against
+//! SystemContext's state in the running VM before the bootloader meets it. After the last
+//! transaction, [`BatchExecutor::finish_batch`] answers `FinalBatchInfo` (the fictive block) and
+//! `PubdataRequested` (the L1Messenger's operator input, [`pubdata`]) and runs the bootloader to
+//! its end; [`crate::sealed::SealedBatch`] turns the result into commitment input.
 
 mod batch;
 mod blocks;
