@@ -10,7 +10,8 @@ use crate::fee::FeeError;
 pub enum EstimateError {
     /// The transaction reverts even with the batch's whole gas limit, or at the final estimate
     /// (zksync-era `SubmitTxError::ExecutionReverted`); `reason` is the decoded revert reason
-    /// (`Error(string)`, `Panic(uint256)` or UTF-8 text), else the hex of `data`.
+    /// (`Error(string)`, `Panic(uint256)` or UTF-8 text), else the hex of `data`; "no revert
+    /// data" when it is empty.
     #[error("execution reverted: {reason}")]
     Reverted {
         /// The revert reason, readable.

@@ -14,7 +14,7 @@
 //! 4. binary searches the gas limit without overhead ([`GasSearch`]), each step running at
 //!    limit + overhead; a failed run (revert or halt) raises the lower bound;
 //! 5. scales the result, runs it once more (it must succeed), adds the overhead and returns the
-//!    [`Fee`] ([`finalize_fee`]).
+//!    [`super::Fee`] ([`finalize_fee`]).
 //!
 //! Every run starts a fresh [`BatchExecutor`] in [`ExecutionMode::EstimateFee`] with the
 //! storage zksync-era's sandbox sets up for an estimate: the transaction's nonce enforced and
@@ -28,6 +28,7 @@
 mod dump;
 mod error;
 mod state;
+mod types;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -37,93 +38,23 @@ use zkstack_vm::world::{CodeSource, Storage, StorageKey};
 
 use super::constants::BATCH_GAS_LIMIT;
 use super::estimate::{
-    BinarySearchKind, GasSearch, InitialGasEstimate, finalize_fee, gas_charged_for_pubdata,
-    step_gas_limit,
+    GasSearch, InitialGasEstimate, finalize_fee, gas_charged_for_pubdata, step_gas_limit,
 };
-use super::{
-    Fee, adjust_pubdata_price_for_tx, derive_base_fee_and_gas_per_pubdata, derive_overhead,
-};
+use super::{adjust_pubdata_price_for_tx, derive_base_fee_and_gas_per_pubdata, derive_overhead};
 use crate::executor::{
     BatchEnv, BatchExecutor, SystemEnvironment, TxResult, TxStatus, halt_reason,
 };
 use crate::l1::ProtocolVersionId;
 use crate::memory::ExecutionMode;
 use crate::system::{ACCOUNT_CODE_STORAGE_ADDRESS, BaseSystemContracts};
-use crate::tx::BootloaderTransaction;
 
 pub use dump::{DumpEstimation, dump_estimation};
 pub use error::EstimateError;
 use state::{RunCode, RunStorage, SharedCode, SharedStorage};
+pub use types::{EstimateOptions, EstimateTx, FeeEstimate, SearchStep};
 
 /// The protocol version the executor runs (its bootloader memory layout is v26's).
 const VERSION: ProtocolVersionId = ProtocolVersionId::GATEWAY;
-
-/// How to estimate. The default is zksync-era's `eth_estimateGas` configuration
-/// (`Web3JsonRpcConfig` in `core/lib/config/src/configs/api.rs`): scale factor 1.3, acceptable
-/// overestimation 1 000 gas, the full binary search.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct EstimateOptions {
-    /// What the search result and the gas per pubdata are multiplied by
-    /// (`estimated_fee_scale_factor`).
-    pub scale_factor: f64,
-    /// The search stops once its bounds are this close (`acceptable_overestimation`).
-    pub acceptable_overestimation: u64,
-    /// Full or optimised search (`estimate_gas_optimize_search`).
-    pub search: BinarySearchKind,
-}
-
-impl Default for EstimateOptions {
-    fn default() -> Self {
-        EstimateOptions {
-            scale_factor: 1.3,
-            acceptable_overestimation: 1_000,
-            search: BinarySearchKind::Full,
-        }
-    }
-}
-
-/// The transaction to estimate.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EstimateTx {
-    /// The bootloader struct; its gas limit and (L2) fee fields are replaced while estimating.
-    pub tx: BootloaderTransaction,
-    /// The bytecodes it ships.
-    pub factory_deps: Vec<Vec<u8>>,
-    /// A priority or upgrade transaction.
-    pub is_l1: bool,
-}
-
-/// One run of the search.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct SearchStep {
-    /// The gas limit searched (overhead excluded).
-    pub pivot: u64,
-    /// The gas limit the transaction ran with (pivot + overhead, capped).
-    pub gas_limit: u64,
-    /// Whether the run reverted or halted.
-    pub failed: bool,
-}
-
-/// An estimate and how it was found.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FeeEstimate {
-    /// What to send the transaction with.
-    pub fee: Fee,
-    /// The base fee of the adjusted fee input.
-    pub base_fee: u64,
-    /// The gas per pubdata byte of the adjusted fee input.
-    pub gas_per_pubdata: u64,
-    /// The operator overhead added to the gas limit.
-    pub overhead: u32,
-    /// What the first, unlimited run said.
-    pub initial: InitialGasEstimate,
-    /// The search's result (overhead excluded, unscaled).
-    pub unscaled_gas_limit: u64,
-    /// The scaled result (overhead excluded) the final run used.
-    pub suggested_gas_limit: u64,
-    /// The search's runs, in order.
-    pub steps: Vec<SearchStep>,
-}
 
 /// Estimates transactions' fees against one committed state (any [`Storage`] and
 /// [`CodeSource`]) with one batch environment.
@@ -367,8 +298,12 @@ fn api_call_result(result: &TxResult) -> Result<(), EstimateError> {
     match result.status {
         TxStatus::Success => Ok(()),
         TxStatus::Revert => {
-            let reason = alloy_sol_types::decode_revert_reason(&data)
-                .unwrap_or_else(|| format!("0x{}", alloy_primitives::hex::encode(&data)));
+            let reason = if data.is_empty() {
+                "no revert data".to_owned()
+            } else {
+                alloy_sol_types::decode_revert_reason(&data)
+                    .unwrap_or_else(|| format!("0x{}", alloy_primitives::hex::encode(&data)))
+            };
             Err(EstimateError::Reverted { reason, data })
         }
         TxStatus::Halt => {
