@@ -99,6 +99,9 @@ fn full_search_runs_the_recorded_step_and_it_reverts() {
     let run = d.estimator.run_with_gas_limit(&d.tx, RECORDED_GAS_LIMIT).expect("runs");
     assert_eq!(run.status, TxStatus::Revert);
     assert!(run.output.is_empty());
+
+    // Runs share no state: the same estimate again, after all those runs, is identical.
+    assert_eq!(d.estimator.estimate(&d.tx, &LOCAL_NODE).expect("an estimate"), estimate);
 }
 
 #[test]
