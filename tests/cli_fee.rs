@@ -2,6 +2,9 @@
 
 use std::process::Command;
 
+#[path = "../zkstack-l1/tests/support/mod.rs"]
+mod support;
+
 fn zkstack_json(args: &[&str]) -> serde_json::Value {
     let out = Command::new(env!("CARGO_BIN_EXE_zkstack"))
         .args(args)
@@ -120,4 +123,52 @@ fn bad_protocol_version_is_an_error() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unsupported protocol version"));
+}
+
+/// `fee estimate` on zksync_multivm 29.13.0's `estimate_fee_for_transfer_to_self` dump (fetched
+/// at test time), with the KnownCodesStorage zkevm_test_harness 0.153.12 ships standing in for
+/// the one the snapshot lacks (see zkstack-bootloader/tests/fee_estimate_dump.rs, which checks
+/// the estimator itself). With zksync-era's local-node settings (full search, acceptable
+/// overestimation 5000) the search runs the dump's own recorded step, gas limit 98 151, and it
+/// fails, as zksync-era recorded; base fee 10^8 and gas per pubdata limit ⌊13 · 1.3⌋ = 16 follow
+/// from the dump's batch fee input.
+#[test]
+fn estimate_runs_the_recorded_step_of_the_fee_dump() {
+    let Some(multivm) = support::registry_crate("zksync_multivm@29.13.0-non-semver-compat") else {
+        return;
+    };
+    let Some(harness) = support::registry_crate("zkevm_test_harness@0.153.12") else { return };
+    let dump = multivm.join("tests/vm_dumps/estimate_fee_for_transfer_to_self.json");
+    let basic = harness.join("src/tests/complex_tests/test_artifacts/basic_test.json");
+    let basic: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(basic).expect("readable")).expect("JSON");
+    let kcs = "0x0000000000000000000000000000000000008004";
+    let words = basic["predeployed_contracts"][kcs].as_array().expect("KnownCodesStorage");
+    let code: Vec<u8> = words
+        .iter()
+        .flat_map(|w| w.as_array().expect("a word").iter())
+        .map(|b| u8::try_from(b.as_u64().expect("a byte")).expect("a byte"))
+        .collect();
+    let file = std::env::temp_dir().join(format!("zkstack-kcs-{}.bin", std::process::id()));
+    std::fs::write(&file, code).expect("temp file");
+    let fill_in = format!("{kcs}={}", file.display());
+    let json = zkstack_json(&[
+        "fee",
+        "estimate",
+        dump.to_str().expect("UTF-8 path"),
+        "--system-contract",
+        &fill_in,
+        "--acceptable-overestimation",
+        "5000",
+    ]);
+    let _ = std::fs::remove_file(&file);
+    let steps = json["steps"].as_array().expect("steps");
+    let recorded = steps.iter().find(|s| s["gas_limit"] == 98_151).expect("the recorded step");
+    assert_eq!(recorded["failed"], true);
+    assert_eq!(json["max_fee_per_gas"], "100000000");
+    assert_eq!(json["max_priority_fee_per_gas"], "0");
+    assert_eq!(json["gas_per_pubdata_limit"], "16");
+    assert_eq!(json["missing_storage_slots"], 0);
+    let gas_limit: u64 = json["gas_limit"].as_str().expect("string").parse().expect("number");
+    assert!(gas_limit > 98_151);
 }

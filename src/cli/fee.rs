@@ -1,5 +1,6 @@
 //! `zkstack fee ...`: what a transaction costs — the L1→L2 base cost the Mailbox charges, the
-//! least gas limit it accepts, and the base fee and gas per pubdata of an L2 batch.
+//! least gas limit it accepts, the base fee and gas per pubdata of an L2 batch, and (in
+//! [`super::fee_estimate`]) the estimated fee of a transaction.
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -24,6 +25,10 @@ pub struct FeeArgs {
 /// The `zkstack fee` subcommands.
 #[derive(Debug, clap::Subcommand)]
 pub enum FeeCommand {
+    /// The fee of a VM dump's first transaction, estimated as zksync-era's `eth_estimateGas`
+    /// does (binary search of the gas limit through the real bootloader, overhead, scale
+    /// factor): gas limit, max fee per gas, priority fee, gas per pubdata limit.
+    Estimate(super::fee_estimate::EstimateArgs),
     /// The base cost of an L1→L2 transaction (Mailbox `l2TransactionBaseCost`): the L2 gas price
     /// derived from the L1 gas price and the chain's fee parameters, times the L2 gas limit.
     BaseCost {
@@ -83,6 +88,7 @@ pub enum FeeCommand {
 /// Runs a `zkstack fee` subcommand.
 pub fn run(args: &FeeArgs) -> Result<ExitCode, CliError> {
     match &args.command {
+        FeeCommand::Estimate(estimate) => return super::fee_estimate::run(estimate),
         FeeCommand::BaseCost { l1_gas_price, l2_gas_limit, gas_per_pubdata, fees, json } => {
             let l2_gas_price = derive_l2_gas_price(
                 *l1_gas_price,

@@ -4,6 +4,7 @@ mod asm;
 mod bridge;
 mod demo;
 mod fee;
+mod fee_estimate;
 mod fee_params;
 mod l1;
 mod l1_decode_commit;

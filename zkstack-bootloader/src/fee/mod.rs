@@ -13,7 +13,8 @@
 //!    `derive_base_fee_and_gas_per_pubdata`), per protocol version from 18 on.
 //! 4. [`derive_overhead`], [`gas_limit_for_tx`], [`IntrinsicCost`]: what a transaction pays
 //!    before it runs (bootloader `getGasLimitForTx`, multivm `derive_overhead`).
-//! 5. [`estimate`]: the VM-free parts of gas estimation.
+//! 5. [`estimate`]: the VM-free parts of gas estimation; [`estimator`]: the whole estimate,
+//!    running the transaction through the real bootloader ([`estimator::FeeEstimator`]).
 //! 6. L1→L2 costs are [`crate::l1::mailbox`]'s, re-exported in [`l1_to_l2`].
 //!
 //! All prices are `u64` (wei or base-token units), as in the reference; every step that could
@@ -25,6 +26,7 @@ mod config;
 pub mod constants;
 mod error;
 pub mod estimate;
+pub mod estimator;
 mod input;
 mod l1_price;
 pub mod l1_to_l2;
@@ -41,6 +43,7 @@ pub use base_fee::{
 pub use config::{FeeModelConfig, FeeModelConfigV1, FeeModelConfigV2};
 pub use error::FeeError;
 pub use estimate::{Fee, adjust_pubdata_price_for_tx};
+pub use estimator::{EstimateError, EstimateOptions, EstimateTx, FeeEstimate, FeeEstimator};
 pub use input::{BatchFeeInput, L1PeggedBatchFeeModelInput, PubdataIndependentBatchFeeModelInput};
 pub use l1_price::{
     L1BatchCommitmentMode, L1PricingConfig, PubdataPriceSource, effective_l1_gas_price,
