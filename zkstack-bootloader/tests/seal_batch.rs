@@ -42,7 +42,7 @@ use zkstack_bootloader::l1::system_logs::{ProcessLogsParams, process_system_logs
 use zkstack_bootloader::l1::{Address, B256, Bytes, U256};
 use zkstack_bootloader::l1::{L2ToL1Log, ProtocolVersionId};
 use zkstack_bootloader::l2_block::{L2BlockEnv, SYSTEM_CONTEXT_ADDRESS, SystemContextBlocks};
-use zkstack_bootloader::memory::{ExecutionMode, L2BlockInfo};
+use zkstack_bootloader::memory::ExecutionMode;
 use zkstack_bootloader::natives::{NativeConfig, register_missing_natives};
 use zkstack_bootloader::pubdata_builder::PubdataBuilder;
 use zkstack_bootloader::sealed::SealedBatch;
@@ -112,8 +112,8 @@ fn open_batch(
     env.number = u32::try_from(ctx.batch.number + 1).unwrap();
     env.timestamp = BATCH_TIMESTAMP;
     env.enforced_base_fee = None;
-    env.first_l2_block = L2BlockInfo {
-        number: u64::try_from(last.number + 1).unwrap(),
+    env.first_l2_block = L2BlockEnv {
+        number: u32::try_from(last.number + 1).unwrap(),
         timestamp: BATCH_TIMESTAMP,
         prev_block_hash: last.hash,
         max_virtual_blocks_to_create: 1,
@@ -422,8 +422,8 @@ fn l2_blocks_are_checked_before_execution() {
     let (mut executor, _, _) = open_batch(&main, start.storage, start.code);
     // A block on top of the batch's first block before it has a transaction.
     let first = executor.open_block();
-    let next = |prev_block_hash: B256, number: u64, timestamp: u64| L2BlockEnv {
-        number: u32::try_from(number).unwrap(),
+    let next = |prev_block_hash: B256, number: u32, timestamp: u64| L2BlockEnv {
+        number,
         timestamp,
         prev_block_hash,
         max_virtual_blocks_to_create: 1,

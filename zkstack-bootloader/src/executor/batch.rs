@@ -20,11 +20,12 @@ use super::result::{BatchOutputs, DebugLog, L2ToL1Log, StorageWrite, TxResult, T
 use super::start::{BOOTLOADER_HEAP_PAGE, bootloader_vm};
 use crate::fee::{derive_overhead, encoding_len_words, trusted_gas_limit};
 use crate::l1::ProtocolVersionId;
+use crate::l2_block::L2BlockEnv;
+use crate::memory::BootloaderMemory;
 use crate::memory::layout::{
     OPERATOR_REFUNDS_BEGIN_SLOT, RESULT_BEGIN_SLOT, TX_ENCODING_BEGIN_SLOT, TX_GAS_LIMIT_WORD,
     VM_HOOK_PARAMS_SLOT, byte_of,
 };
-use crate::memory::{BootloaderMemory, L2BlockInfo};
 use crate::system::{BaseSystemContracts, KNOWN_CODES_STORAGE_ADDRESS};
 use crate::tx::BootloaderTransaction;
 
@@ -49,7 +50,7 @@ pub struct BatchExecutor {
     executed: usize,
     encoding_words: usize,
     compressed_words: usize,
-    block: L2BlockInfo,
+    block: L2BlockEnv,
     block_is_empty: bool,
     validation_gas_left: u32,
     known_bytecodes: HashSet<B256>,
@@ -160,7 +161,7 @@ impl BatchExecutor {
     }
 
     /// The open L2 block as the operator gave it.
-    pub fn open_block(&self) -> L2BlockInfo {
+    pub fn open_block(&self) -> L2BlockEnv {
         self.block
     }
 
@@ -200,7 +201,7 @@ impl BatchExecutor {
     }
 
     /// Starts a new L2 block; the next transaction pushed is its first.
-    pub fn start_l2_block(&mut self, block: L2BlockInfo) {
+    pub fn start_l2_block(&mut self, block: L2BlockEnv) {
         self.block = block;
         self.block_is_empty = true;
     }

@@ -8,10 +8,7 @@ use zkstack_vm::world::StorageKey;
 
 use super::batch::BatchExecutor;
 use super::error::ExecutorError;
-use crate::l2_block::{
-    BatchEnv, L2BlockEnv, LastL2Block, SYSTEM_CONTEXT_ADDRESS, SystemContextBlocks,
-};
-use crate::memory::L2BlockInfo;
+use crate::l2_block::{L2BlockEnv, LastL2Block, SYSTEM_CONTEXT_ADDRESS, SystemContextBlocks};
 
 impl BatchExecutor {
     /// SystemContext's block state as the VM sees it now (committed storage plus this batch's
@@ -40,17 +37,8 @@ impl BatchExecutor {
     /// # Errors
     /// [`ExecutorError::L2Block`] with the rule the bootloader would trip over.
     pub fn check_batch_start(&mut self) -> Result<(), ExecutorError> {
-        let env = self.env();
+        let batch = self.env();
         let base_fee = U256::from(self.base_fee());
-        let batch = BatchEnv {
-            previous_batch_hash: env.previous_batch_hash,
-            number: env.number,
-            timestamp: env.timestamp,
-            fee_input: env.fee_input,
-            fee_account: env.fee_account,
-            enforced_base_fee: env.enforced_base_fee,
-            first_l2_block: block_env(&env.first_l2_block)?,
-        };
         let mut ctx = self.system_context();
         ctx.start_batch(&batch, base_fee)?;
         Ok(())
@@ -75,22 +63,7 @@ impl BatchExecutor {
         }
         let mut ctx = self.system_context();
         ctx.start_l2_block(block)?;
-        self.start_l2_block(L2BlockInfo {
-            number: u64::from(block.number),
-            timestamp: block.timestamp,
-            prev_block_hash: block.prev_block_hash,
-            max_virtual_blocks_to_create: block.max_virtual_blocks_to_create,
-        });
+        self.start_l2_block(*block);
         Ok(())
     }
-}
-
-fn block_env(info: &L2BlockInfo) -> Result<L2BlockEnv, ExecutorError> {
-    Ok(L2BlockEnv {
-        number: u32::try_from(info.number)
-            .map_err(|_| ExecutorError::Transaction("L2 block number above 2^32".into()))?,
-        timestamp: info.timestamp,
-        prev_block_hash: info.prev_block_hash,
-        max_virtual_blocks_to_create: info.max_virtual_blocks_to_create,
-    })
 }

@@ -1,30 +1,13 @@
 //! The environments a batch runs in.
 
-use alloy_primitives::{Address, B256};
-
 use crate::dump::{DumpError, VmDump};
-use crate::fee::{BatchFeeInput, FeeError};
-use crate::memory::{BatchEnvWords, ExecutionMode, L2BlockInfo};
+use crate::fee::FeeError;
+use crate::l2_block::L2BlockEnv;
+use crate::memory::{BatchEnvWords, ExecutionMode};
 
-/// The batch: number, time, fees, and its first L2 block.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct BatchEnv {
-    /// Previous batch hash; `None` for oneshot runs (no new batch is started in the system
-    /// context).
-    pub previous_batch_hash: Option<B256>,
-    /// Batch number.
-    pub number: u32,
-    /// Batch timestamp.
-    pub timestamp: u64,
-    /// Fee input.
-    pub fee_input: BatchFeeInput,
-    /// Fee account.
-    pub fee_account: Address,
-    /// Base fee override.
-    pub enforced_base_fee: Option<u64>,
-    /// The first L2 block.
-    pub first_l2_block: L2BlockInfo,
-}
+/// The batch: number, time, fees, and its first L2 block (the same type SystemContext's rules
+/// check, [`crate::l2_block::BatchEnv`]).
+pub use crate::l2_block::BatchEnv;
 
 /// How the bootloader runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,8 +63,8 @@ impl BatchEnv {
             fee_input: e.fee_input,
             fee_account: e.fee_account,
             enforced_base_fee: e.enforced_base_fee,
-            first_l2_block: L2BlockInfo {
-                number: u64::from(b.number),
+            first_l2_block: L2BlockEnv {
+                number: b.number,
                 timestamp: b.timestamp,
                 prev_block_hash: b.prev_block_hash,
                 max_virtual_blocks_to_create: b.max_virtual_blocks_to_create,

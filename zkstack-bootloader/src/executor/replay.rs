@@ -9,7 +9,7 @@ use super::env::{BatchEnv, SystemEnvironment};
 use super::error::ExecutorError;
 use super::result::{BatchOutputs, TxResult};
 use crate::dump::{DumpError, SnapshotCode, SnapshotStorage, VmDump};
-use crate::memory::L2BlockInfo;
+use crate::l2_block::L2BlockEnv;
 use crate::system::BaseSystemContracts;
 
 /// What a replay produced.
@@ -65,8 +65,8 @@ pub fn replay_dump(dump: &VmDump, options: ReplayOptions) -> Result<Replay, Repl
     let mut error = None;
     'blocks: for (i, block) in dump.l2_blocks.iter().enumerate() {
         if i > 0 {
-            executor.start_l2_block(L2BlockInfo {
-                number: u64::from(block.number),
+            executor.start_l2_block(L2BlockEnv {
+                number: block.number,
                 timestamp: block.timestamp,
                 prev_block_hash: block.prev_block_hash,
                 max_virtual_blocks_to_create: block.virtual_blocks,

@@ -17,8 +17,9 @@ use super::pubdata::{long_messages, published_bytecode_hashes, state_diffs, user
 use super::result::{BatchOutputs, DebugLog};
 use crate::l1::L2ToL1Log;
 use crate::l1::pubdata::PubdataInput;
+use crate::l2_block::L2BlockEnv;
+use crate::memory::BootloaderMemory;
 use crate::memory::layout::{L1_MESSENGER_PUBDATA_BEGIN_SLOT, L1_MESSENGER_PUBDATA_SLOTS};
-use crate::memory::{BootloaderMemory, L2BlockInfo};
 use crate::pubdata_builder::{PubdataBuilder, StorageChange};
 
 /// The protocol version the executor runs (the v26 bootloader).
@@ -28,7 +29,7 @@ const VERSION: crate::l1::ProtocolVersionId = crate::l1::ProtocolVersionId::GATE
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FinishedBatch {
     /// The fictive L2 block that closes the batch, as written for the bootloader.
-    pub fictive_block: L2BlockInfo,
+    pub fictive_block: L2BlockEnv,
     /// What the L1Messenger publishes: user logs, messages, bytecodes, state diffs.
     pub pubdata_input: PubdataInput,
     /// The operator input the L1Messenger received (`l1_messenger_operator_input`).
@@ -138,7 +139,7 @@ impl BatchExecutor {
     /// `FinalBatchInfo`: the fictive block goes in the free transaction slot. After a block with
     /// transactions it is the next block (number +1, timestamp +1, the last block's hash, one
     /// virtual block); an opened block still without transactions is closed as it is.
-    fn write_fictive_block(&mut self) -> Result<L2BlockInfo, ExecutorError> {
+    fn write_fictive_block(&mut self) -> Result<L2BlockEnv, ExecutorError> {
         let block = if self.open_block_is_empty() {
             self.open_block()
         } else {
@@ -146,8 +147,8 @@ impl BatchExecutor {
                 "asked for the fictive block before any L2 block".into(),
             ))?;
             let overflow = || ExecutorError::Transaction("L2 block number overflow".into());
-            L2BlockInfo {
-                number: u64::try_from(last.number + 1).map_err(|_| overflow())?,
+            L2BlockEnv {
+                number: u32::try_from(last.number + 1).map_err(|_| overflow())?,
                 timestamp: u64::try_from(last.timestamp + 1).map_err(|_| overflow())?,
                 prev_block_hash: last.hash,
                 max_virtual_blocks_to_create: 1,

@@ -20,7 +20,7 @@ pub struct L2BlockEnv {
 }
 
 /// A batch as the operator opens it.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BatchEnv {
     /// The previous batch's hash (its state root as SystemContext records it); `None` when the
     /// embedder leaves it to be filled in later, as zksync-era allows during execution.

@@ -6,4 +6,4 @@ mod tx_meta;
 mod writer;
 
 pub use tx_meta::{ExecutionMode, tx_meta};
-pub use writer::{BatchEnvWords, BootloaderMemory, L2BlockInfo};
+pub use writer::{BatchEnvWords, BootloaderMemory};

@@ -11,6 +11,7 @@ use super::layout::{
     TX_ENCODING_BEGIN_SLOT, TX_OVERHEAD_BEGIN_SLOT, WORD, byte_of,
 };
 use super::tx_meta::{ExecutionMode, tx_meta};
+use crate::l2_block::L2BlockEnv;
 
 /// The eight batch-environment words the bootloader reads at its start.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -30,19 +31,6 @@ pub struct BatchEnvWords {
     pub fair_l2_gas_price: u64,
     /// The base fee the bootloader must arrive at.
     pub expected_base_fee: u64,
-}
-
-/// One L2 block's information, as the operator gives it for a transaction.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct L2BlockInfo {
-    /// Block number.
-    pub number: u64,
-    /// Block timestamp.
-    pub timestamp: u64,
-    /// Hash of the previous L2 block.
-    pub prev_block_hash: B256,
-    /// Virtual blocks to create; written only for a block's first transaction (0 otherwise).
-    pub max_virtual_blocks_to_create: u32,
 }
 
 /// Words to store in the bootloader heap, as `(slot, value)` in write order.
@@ -127,7 +115,7 @@ impl BootloaderMemory {
 
     /// The L2 block of transaction `tx_index` (or, at `tx_index` = the number of transactions,
     /// the fictive block that closes the batch).
-    pub fn l2_block(&mut self, tx_index: usize, block: &L2BlockInfo) {
+    pub fn l2_block(&mut self, tx_index: usize, block: &L2BlockEnv) {
         let slot = L2_BLOCK_INFO_BEGIN_SLOT + tx_index * L2_BLOCK_INFO_SLOT_SIZE;
         self.put(slot, U256::from(block.number));
         self.put(slot + 1, U256::from(block.timestamp));
