@@ -100,14 +100,7 @@ pub struct SnapshotCode {
 impl SnapshotCode {
     /// Adds `bytes` as the code known by the versioned hash `hash`.
     pub fn insert_bytes(&mut self, hash: &B256, bytes: &[u8]) {
-        let words = bytes
-            .chunks(32)
-            .map(|chunk| {
-                let mut word = [0u8; 32];
-                word[..chunk.len()].copy_from_slice(chunk);
-                U256::from_be_bytes(word)
-            })
-            .collect();
+        let words = zkstack_vm::memory::words_of(bytes);
         self.insert_words(hash, words);
     }
 

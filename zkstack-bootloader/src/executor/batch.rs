@@ -237,7 +237,7 @@ impl BatchExecutor {
         }
         let compressed = if is_l1 { Vec::new() } else { self.compress(factory_deps)? };
         let encoded = tx.encode();
-        let encoded_words: Vec<U256> = encoded.chunks(32).map(word_of).collect();
+        let encoded_words: Vec<U256> = zkstack_vm::memory::words_of(&encoded);
 
         let mut memory = BootloaderMemory::new();
         memory.tx_description(tx_index, self.system.execution_mode, self.encoding_words);
@@ -485,12 +485,6 @@ impl BatchExecutor {
 #[allow(clippy::cast_possible_truncation, reason = "slots of a 2^32-byte heap")]
 const fn slot_byte(slot: usize) -> u32 {
     byte_of(slot) as u32
-}
-
-fn word_of(chunk: &[u8]) -> U256 {
-    let mut word = [0u8; 32];
-    word[..chunk.len()].copy_from_slice(chunk);
-    U256::from_be_bytes(word)
 }
 
 fn low_u64(value: &U256) -> u64 {

@@ -8,7 +8,7 @@ use super::layout::{
     NEW_BATCH_NUMBER_SLOT, NEW_BATCH_TIMESTAMP_SLOT, OPERATOR_ADDRESS_SLOT,
     OPERATOR_REFUNDS_BEGIN_SLOT, PREV_BATCH_HASH_SLOT, SHOULD_SET_NEW_BATCH_SLOT,
     TRUSTED_GAS_LIMIT_BEGIN_SLOT, TX_DESCRIPTION_BEGIN_SLOT, TX_DESCRIPTION_SIZE,
-    TX_ENCODING_BEGIN_SLOT, TX_OVERHEAD_BEGIN_SLOT, WORD, byte_of,
+    TX_ENCODING_BEGIN_SLOT, TX_OVERHEAD_BEGIN_SLOT, byte_of,
 };
 use super::tx_meta::{ExecutionMode, tx_meta};
 use crate::l2_block::L2BlockEnv;
@@ -127,10 +127,8 @@ impl BootloaderMemory {
     /// area's pointer word (the bootloader sets that pointer itself).
     pub fn compressed_bytecodes(&mut self, words_before: usize, encoded: &[u8]) {
         let start = COMPRESSED_BYTECODES_BEGIN_SLOT + 1 + words_before;
-        for (i, chunk) in encoded.chunks(WORD).enumerate() {
-            let mut word = [0u8; WORD];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.put(start + i, U256::from_be_bytes(word));
+        for (i, word) in zkstack_vm::memory::words_of(encoded).into_iter().enumerate() {
+            self.put(start + i, word);
         }
     }
 }

@@ -106,14 +106,7 @@ impl PubdataBuilder {
         } else {
             (1, (self.l2_da_validator, operator_input).abi_encode_params())
         };
-        let words = bytes
-            .chunks(32)
-            .map(|chunk| {
-                let mut word = [0u8; 32];
-                word[..chunk.len()].copy_from_slice(chunk);
-                U256::from_be_bytes(word)
-            })
-            .collect();
+        let words = zkstack_vm::memory::words_of(&bytes);
         Ok(L1MessengerMemory { skipped_words, words })
     }
 

@@ -1,7 +1,7 @@
 //! Running a native contract in the frame a far call just entered, and returning from it as
 //! a bytecode callee's `ret` would (see [`crate::world::native`]).
 
-use alloy_primitives::{Address, U256};
+use alloy_primitives::Address;
 
 use super::vm::Vm;
 use crate::memory::FatPointer;
@@ -73,9 +73,7 @@ impl<T: Tracer> Vm<T> {
         frame.heap_bound = frame.heap_bound.max(length);
         let mut offset = 0u32;
         for chunk in data.chunks(32).take(length.div_ceil(32) as usize) {
-            let mut word = [0u8; 32];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.memory.write_word(heap, offset, &U256::from_be_bytes(word));
+            self.memory.write_word(heap, offset, &crate::memory::word_of(chunk));
             offset = offset.wrapping_add(32);
         }
         // `ret` with a heap slice {start 0, length}: forwarding mode 0.

@@ -9,10 +9,12 @@ pub mod fat_pointer;
 pub mod heap;
 pub mod params;
 pub mod stack;
+pub mod words;
 
 pub use fat_pointer::{FatPointer, erase_metadata};
 pub use heap::HeapPage;
 pub use stack::Stack;
+pub use words::{word_of, words_of};
 
 use std::collections::BTreeMap;
 

@@ -57,7 +57,7 @@ use crate::frame::{Frame, is_kernel_address};
 use crate::memory::params::{
     NEW_FRAME_MEMORY_STIPEND, NEW_KERNEL_FRAME_MEMORY_STIPEND, STARTING_BASE_PAGE,
 };
-use crate::memory::{FatPointer, Memory, Stack};
+use crate::memory::{FatPointer, Memory, Stack, words_of};
 use crate::state::{Flags, Registers, State};
 use crate::tracer::Tracer;
 use crate::world::{InMemoryCode, InMemoryStorage, Storage, World};
@@ -166,10 +166,8 @@ impl ContractRun {
         let world = World::new(Box::new(storage), Box::new(known));
 
         let mut memory = Memory::new();
-        for (i, chunk) in self.calldata.chunks(32).enumerate() {
-            let mut bytes = [0u8; 32];
-            bytes[..chunk.len()].copy_from_slice(chunk);
-            memory.write_word(CALLDATA_PAGE, (i * 32) as u32, &U256::from_be_bytes(bytes));
+        for (i, word) in words_of(&self.calldata).iter().enumerate() {
+            memory.write_word(CALLDATA_PAGE, (i * 32) as u32, word);
         }
         let mut registers = Registers::new();
         let calldata =
