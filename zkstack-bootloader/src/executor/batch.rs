@@ -128,6 +128,12 @@ impl BatchExecutor {
         &self.vm
     }
 
+    /// The VM, to drive by hand (differential tests step it hook by hook next to another VM);
+    /// the executor's own bookkeeping does not follow what is run this way.
+    pub fn vm_mut(&mut self) -> &mut Vm<CycleCounter> {
+        &mut self.vm
+    }
+
     fn write(&mut self, memory: &BootloaderMemory) {
         for (slot, value) in memory.words() {
             self.vm.memory.write_word(BOOTLOADER_HEAP_PAGE, slot_byte(*slot), value);
