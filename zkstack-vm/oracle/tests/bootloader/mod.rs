@@ -297,7 +297,8 @@ fn read_our_pointer<T: zkstack_vm::tracer::Tracer>(
 pub struct Host {
     snapshot: Rc<StorageSnapshot>,
     code: HashMap<[u8; 28], Vec<u8>>,
-    programs: HashMap<TheirU256, Program<(), Host>>,
+    /// Decoded programs by hash (vm_fast keeps such a cache for a batch).
+    pub programs: HashMap<TheirU256, Program<(), Host>>,
     /// Slots read that the snapshot lacks.
     pub missing: Vec<(H160, TheirU256)>,
 }
@@ -403,6 +404,11 @@ impl BootVm for TheirVm {
     }
 }
 
+/// The non-zero words (cell index, value) of `ex`'s bootloader heap.
+pub fn heap_words(ex: &BatchExecutor) -> Vec<(u32, U256)> {
+    ex.vm().memory.page(OUR_HEAP).expect("the executor wrote its heap").nonzero_words()
+}
+
 /// A dump, ready to start: its environments, contracts and first transaction.
 pub struct Prepared {
     /// The dump.
@@ -460,6 +466,11 @@ impl Prepared {
     /// zksync_vm2, started as `vm_fast::Vm::custom` starts it, with the bootloader heap that
     /// `ours` wrote (batch environment and the transaction, from our `memory` writer).
     pub fn theirs(&self, heap_of: &BatchExecutor) -> TheirVm {
+        self.theirs_with_heap(&heap_words(heap_of))
+    }
+
+    /// As [`Prepared::theirs`], from the heap words (`heap_words`) of such an executor.
+    pub fn theirs_with_heap(&self, heap: &[(u32, U256)]) -> TheirVm {
         let mut code = HashMap::new();
         for c in core::iter::once(&self.contracts.default_aa)
             .chain(self.contracts.evm_emulator.as_ref())
@@ -502,9 +513,8 @@ impl Prepared {
         vm.current_frame().set_aux_heap_bound(u32::MAX);
         // zkevm_opcode_defs `INITIAL_FRAME_FORMAL_EH_LOCATION`.
         vm.current_frame().set_exception_handler(u16::MAX);
-        let page = heap_of.vm().memory.page(OUR_HEAP).expect("the executor wrote its heap");
-        for (cell, value) in page.nonzero_words() {
-            vm.write_heap_u256(HeapId::FIRST, cell * 32, theirs(&value));
+        for (cell, value) in heap {
+            vm.write_heap_u256(HeapId::FIRST, cell * 32, theirs(value));
         }
         TheirVm { vm, host }
     }
