@@ -10,7 +10,9 @@
 //! ([`fee`]); L2 blocks, their hashes and SystemContext's block rules ([`l2_block`]); the state
 //! tree ([`state_tree`]); the pubdata builder ([`pubdata_builder`]); the v26 bootloader memory
 //! layout ([`memory`]); the base system contracts ([`system`]); zksync-era's VM dumps
-//! ([`dump`]); and the batch executor that runs the real bootloader in [`vm`] ([`executor`]).
+//! ([`dump`]); the batch executor that runs the real bootloader in [`vm`] ([`executor`]); and
+//! the account-validation rules checked while it runs a transaction's validation
+//! ([`validation`]).
 //! Sealing a batch in the executor (the fictive block, the pubdata the bootloader requests) is
 //! not wired yet.
 
@@ -26,6 +28,7 @@ pub mod pubdata_builder;
 pub mod state_tree;
 pub mod system;
 pub mod tx;
+pub mod validation;
 
 /// The EraVM this layer runs the bootloader in.
 pub use zkstack_vm as vm;
