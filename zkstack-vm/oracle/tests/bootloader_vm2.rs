@@ -10,7 +10,7 @@
 //! be equal, and each VM then gets the same operator answer (`tests/bootloader/mod.rs`, written
 //! from `vm_fast::Vm::run`: the validation gas split, the suggested refund written to the
 //! operator-refund slot, `PostResult`'s return data). At the end: the outcome (status and return
-//! data), ergs left, pubdata, every storage change (before, after, initial flag), every raw
+//! data), ergs left, pubdata, the whole bootloader heap word by word, every storage change (before, after, initial flag), every raw
 //! event and L2→L1 log must be equal.
 //!
 //! The executor's own run (`replay_dump`, its hook handling) is then held to the same record:
@@ -30,6 +30,7 @@ use std::collections::BTreeMap;
 use bootloader::{BootVm, FEE, HookSeen, MULTIVM, Operator, Outcome, Prepared, Stop, VALIDATION};
 use primitive_types::U256 as TheirU256;
 use zkstack_bootloader::executor::{ReplayOptions, TxStatus, merge_events, replay_dump};
+use zkstack_bootloader::memory::layout::MAX_MEM_SIZE_BYTES;
 use zkstack_vm::{Address, U256};
 use zksync_vm2::interface::StateInterface;
 
@@ -72,6 +73,11 @@ fn same_hook(a: &HookSeen, b: &HookSeen, pages: &mut BTreeMap<u32, u32>) -> bool
     })
 }
 
+/// A blank hook record (to compare single words with [`same_hook`]).
+fn sa0() -> HookSeen {
+    HookSeen { hook: 0, ergs: 0, pubdata: 0, params: [U256::ZERO; 3] }
+}
+
 fn side_by_side(name: &str) {
     let Some(dir) = support::registry_crate(MULTIVM) else { return };
     let p = Prepared::load(&dir, name);
@@ -104,6 +110,22 @@ fn side_by_side(name: &str) {
     assert_eq!(ours.pubdata(), theirs.pubdata(), "{name}: pubdata");
     assert_eq!(op_ours.refund, op_theirs.refund);
     assert_eq!(op_ours.suggested, op_theirs.suggested);
+
+    // The whole bootloader heap (up to the bootloader's memory size), word by word; a word may
+    // differ only as a fat pointer to corresponding pages.
+    let mut heap_diffs = 0;
+    for slot in 0..MAX_MEM_SIZE_BYTES / 32 {
+        let (a, b) = (ours.slot(slot), theirs.slot(slot));
+        if a != b {
+            let (x, y) =
+                (HookSeen { params: [a; 3], ..sa0() }, HookSeen { params: [b; 3], ..sa0() });
+            assert!(
+                same_hook(&x, &y, &mut pages),
+                "{name}: heap slot {slot}: ours {a:#x}, vm2 {b:#x}"
+            );
+            heap_diffs += 1;
+        }
+    }
 
     let diff = &ours.vm().world.diff;
     let our_changes: Changes = diff
@@ -186,8 +208,8 @@ fn side_by_side(name: &str) {
     let raw: Vec<Raw> = our_logs.iter().map(|(r, _)| *r).collect();
     assert_eq!(logs, raw, "{name}: executor L2→L1 logs");
     eprintln!(
-        "{name}: {} hooks agree (pointer pages ours→vm2 {pages:?}); {:?}; {} storage changes, \
-         {} events, {} L2→L1 logs",
+        "{name}: {} hooks agree (pointer pages ours→vm2 {pages:?}, {heap_diffs} heap words are \
+         such pointers); {:?}; {} storage changes, {} events, {} L2→L1 logs",
         op_ours.seen.len(),
         tx.status,
         sorted.len(),
