@@ -13,7 +13,8 @@
 //! contracts whose bytecode an embedder does not supply ([`natives`]); zksync-era's VM dumps
 //! ([`dump`]); the batch executor that runs the real bootloader in [`vm`] over several L2 blocks
 //! and to the end of the batch (the fictive block, the pubdata the bootloader requests)
-//! ([`executor`]); and the sealed batch with everything its L1 commitment needs ([`sealed`]).
+//! ([`executor`]); the account-validation rules checked while it runs a transaction's validation
+//! ([`validation`]); and the sealed batch with everything its L1 commitment needs ([`sealed`]).
 
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
 
@@ -29,6 +30,7 @@ pub mod sealed;
 pub mod state_tree;
 pub mod system;
 pub mod tx;
+pub mod validation;
 
 /// The EraVM this layer runs the bootloader in.
 pub use zkstack_vm as vm;

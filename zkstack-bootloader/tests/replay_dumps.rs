@@ -9,8 +9,8 @@
 //! - `validation_adjacent_storage_slots` (`vm_fast/tests/account_validation_rules.rs`,
 //!   `adjacent_storage_slots_are_allowed`): run with `FullValidationTracer`, which stops at
 //!   `ValidationStepEnded` (the dump's snapshot holds nothing beyond validation), the result is
-//!   not failed. The validation-rule tracer (storage-access rules) is not built here, so "no
-//!   violated rule" is not checked.
+//!   not failed, and no validation rule is violated (`zkstack_bootloader::validation`, with the
+//!   two tokens that test trusts).
 //!
 //! Storage is priced as a batch prices it (zkstack-vm `StoragePricing::Batch`, vm2's rules):
 //! with zk_evm's reference pricing (no refunds, 65 bytes of pubdata per write) the fee dump halts
@@ -19,9 +19,17 @@
 #[path = "../../zkstack-l1/tests/support/mod.rs"]
 mod support;
 
-use zkstack_bootloader::dump::{CommonData, VmDump};
-use zkstack_bootloader::executor::{Replay, ReplayOptions, TxStatus, replay_dump};
+use zkstack_bootloader::dump::{CommonData, SnapshotCode, SnapshotStorage, VmDump};
+use zkstack_bootloader::executor::{
+    BatchEnv, BatchExecutor, Replay, ReplayOptions, SystemEnvironment, TxStatus, replay_dump,
+};
 use zkstack_bootloader::memory::layout::{TX_DESCRIPTION_BEGIN_SLOT, byte_of};
+use zkstack_bootloader::system::BaseSystemContracts;
+use zkstack_bootloader::validation::{
+    ValidationOutcome, ValidationParams, ValidationRules, ViolatedRule, trusted_token_slots,
+    validate_next,
+};
+use zkstack_bootloader::vm::Address;
 use zkstack_bootloader::vm::U256;
 
 const MULTIVM: &str = "zksync_multivm@29.13.0-non-semver-compat";
@@ -104,4 +112,107 @@ fn dump_reader_is_tolerant_and_names_missing_fields() {
     }
     let error = VmDump::from_json(&value.to_string()).expect_err("chain_id is required");
     assert!(error.to_string().contains("missing field `chain_id`"), "{error}");
+}
+
+/// The tokens zksync-era's `adjacent_storage_slots_are_allowed` trusts for this dump.
+const ACCESSED_TOKENS: [&str; 2] =
+    ["0x185db4e63ff8afdc67b2e44acaa837c104eb22bc", "0x272814b0125380dc65a63570abf903d0a434b597"];
+
+/// Validates the dump's transaction on an executor over its snapshot with `tokens` trusted.
+fn validate(dump: &VmDump, tokens: &[Address], user: Option<Address>) -> ValidationOutcome {
+    let system = SystemEnvironment::from_dump(dump).expect("v26");
+    let snapshot = std::rc::Rc::new(dump.storage.clone());
+    let mut code = SnapshotCode::default();
+    for (hash, bytes) in &snapshot.factory_deps {
+        code.insert_bytes(hash, bytes);
+    }
+    let storage = SnapshotStorage::new(std::rc::Rc::clone(&snapshot));
+    let missing = storage.missing();
+    let contracts = BaseSystemContracts::from_dump(dump);
+    let env = BatchEnv::from_dump(dump);
+    let mut ex = BatchExecutor::new(env, system, &contracts, Box::new(storage), Box::new(code))
+        .expect("executor");
+    let tx = &dump.l2_blocks[0].txs[0];
+    let boot = tx.to_bootloader().expect("tx converts");
+    ex.push_transaction(&boot, tx.factory_deps(), tx.is_l1()).expect("tx placed");
+    let user = user.unwrap_or_else(|| Address::from_slice(&boot.from.to_be_bytes::<32>()[12..]));
+    let mut rules = ValidationRules::new(ValidationParams::with_trusted_tokens(user, tokens));
+    let limit = system.default_validation_computational_gas_limit;
+    let outcome = validate_next(&mut ex, &mut rules, limit).expect("runs");
+    assert!(missing.borrow().is_empty(), "the snapshot lacks {:?}", missing.borrow());
+    outcome
+}
+
+/// zksync-era `adjacent_storage_slots_are_allowed` (`vm_fast/tests/account_validation_rules.rs`):
+/// with the two accessed tokens trusted (`mock_validation_params`), `FullValidationTracer` finds
+/// no violated rule and the run (stopped after validation) has not failed.
+#[test]
+fn validation_dump_breaks_no_validation_rule() {
+    let Some(dump) = load(VALIDATION) else { return };
+    let tokens = ACCESSED_TOKENS.map(|s| s.parse::<Address>().expect("address"));
+    let outcome = validate(&dump, &tokens, None);
+    assert_eq!(outcome.violation, None);
+    assert!(outcome.validation_ended, "{outcome:?}");
+}
+
+/// The rules bite: without the tokens trusted, validation reads their storage and breaks a rule.
+#[test]
+fn validation_dump_breaks_a_rule_without_trusted_tokens() {
+    let Some(dump) = load(VALIDATION) else { return };
+    let outcome = validate(&dump, &[], None);
+    let token: Address = ACCESSED_TOKENS[0].parse().expect("address");
+    // Slot 1 (OpenZeppelin `Initializable`) is one of the trusted token slots.
+    let expected = ViolatedRule::TouchedDisallowedStorageSlots(token, U256::from(1));
+    assert_eq!(outcome.violation, Some(expected));
+}
+
+/// The own-storage rule bites: validated as another account, the real account's reads of its
+/// own storage are reads of someone else's.
+#[test]
+fn validation_dump_breaks_a_rule_as_another_account() {
+    let Some(dump) = load(VALIDATION) else { return };
+    let tokens = ACCESSED_TOKENS.map(|s| s.parse::<Address>().expect("address"));
+    let outcome = validate(&dump, &tokens, Some(Address::repeat_byte(0x11)));
+    let CommonData::L2(l2) = &dump.l2_blocks[0].txs[0].common_data else { panic!("an L2 tx") };
+    let account = l2.initiator_address;
+    assert!(
+        matches!(outcome.violation, Some(ViolatedRule::TouchedDisallowedStorageSlots(a, _)) if a == account),
+        "{outcome:?}"
+    );
+}
+
+/// The trusted token slots we derive (EIP-1967 `keccak − 1`, ZeppelinOS `keccak`, slot 1) equal
+/// zksync_system_constants 29.13.0's literal bytes (`src/trusted_slots.rs`, fetched at test time).
+#[test]
+fn trusted_slots_match_zksync_system_constants() {
+    let Some(dir) = support::registry_crate("zksync_system_constants@29.13.0-non-semver-compat")
+    else {
+        return;
+    };
+    let text = std::fs::read_to_string(dir.join("src/trusted_slots.rs")).expect("source");
+    let literal = |name: &str| -> U256 {
+        let at = text.find(&format!("const {name}: H256 = H256([")).expect(name);
+        let body = &text[at..];
+        let body = &body[body.find("([").expect("[") + 2..body.find("])").expect("]")];
+        let bytes: Vec<u8> = body
+            .split(',')
+            .map(str::trim)
+            .filter(|b| !b.is_empty())
+            .map(|b| u8::from_str_radix(b.trim_start_matches("0x"), 16).expect("hex byte"))
+            .collect();
+        U256::from_be_slice(&bytes)
+    };
+    let expected = [
+        "ERC1967_ROLLBACK_SLOT",
+        "ERC1967_IMPLEMENTATION_SLOT",
+        "ERC1967_ADMIN_SLOT",
+        "INITIALIZER_INITIALING_SLOT",
+        "ZEPPELINOS_ADMIN_SLOT",
+        "ZEPPELINOS_IMPLEMENTATION_SLOT",
+    ]
+    .map(literal);
+    assert_eq!(trusted_token_slots(), expected);
+    let beacon = literal("ERC1967_BEACON_SLOT");
+    let params = ValidationParams::with_trusted_tokens(Address::ZERO, &[Address::ZERO]);
+    assert!(params.trusted_address_slots.contains(&(Address::ZERO, beacon)));
 }

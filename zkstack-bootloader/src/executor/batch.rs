@@ -130,7 +130,9 @@ impl BatchExecutor {
     }
 
     /// The VM, mutable: for registering native contracts in its world before the batch runs
-    /// (`vm_mut().world.register_native(..)`) and for inspection.
+    /// (`vm_mut().world.register_native(..)`), for inspection, and to drive by hand
+    /// (differential tests step it hook by hook next to another VM; the executor's own
+    /// bookkeeping does not follow what is run this way).
     pub fn vm_mut(&mut self) -> &mut Vm<CycleCounter> {
         &mut self.vm
     }
