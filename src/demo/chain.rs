@@ -34,7 +34,8 @@ pub const L2_DA_VALIDATOR: Address =
     Address::new([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0x00, 0x0a]);
 /// L1 gas price of the deposit transaction: 20 gwei.
 pub const L1_GAS_PRICE_WEI: u64 = 20_000_000_000;
-/// L2 gas limit of the deposit.
+/// L2 gas limit of the deposit. 300 000 ran out of gas in the real bootloader on the demo's
+/// start (every slot it writes is an initial write there).
 pub const DEPOSIT_L2_GAS_LIMIT: u64 = 1_000_000;
 
 /// One ether in wei.

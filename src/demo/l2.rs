@@ -17,7 +17,6 @@
 use zkstack_bootloader::address::balance_storage_key;
 use zkstack_bootloader::executor::{BatchEnv, BatchExecutor, SystemEnvironment, TxStatus};
 use zkstack_bootloader::genesis::ChainStart;
-use zkstack_bootloader::l1::L2ToL1Log;
 use zkstack_bootloader::l2_block::{BlockInfo, L2BlockEnv, SYSTEM_CONTEXT_ADDRESS, slots};
 use zkstack_bootloader::memory::{ExecutionMode, L2BlockInfo};
 use zkstack_bootloader::natives::{NativeConfig, register_missing_natives};
@@ -287,10 +286,4 @@ pub fn run_batch(
         aggregated_root: natives.aggregated_root,
         last_l2_block_timestamp: finished.fictive_block.timestamp,
     })
-}
-
-/// The user log the batch's withdrawal left (sender the L1Messenger, key L2BaseToken).
-pub fn withdrawal_log(sealed: &SealedBatch) -> Option<&L2ToL1Log> {
-    let base_token = B256::left_padding_from(L2_BASE_TOKEN.as_slice());
-    sealed.user_logs.iter().find(|l| l.key == base_token)
 }

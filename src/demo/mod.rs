@@ -3,11 +3,21 @@
 //! | stage | status | what runs |
 //! |---|---|---|
 //! | `l1_deposit` | ran | an ETH deposit through the modelled Mailbox ([`L1Executor::request_l2_transaction`]): canonical transaction, hash, priority tree |
-//! | `l2_transactions` | **supplied** | nothing: the EraVM interpreter is in progress, so the batch's outputs are given ([`chain::supplied_outputs`]) |
-//! | `batch`, `pubdata`, `commitment` | ran | [`zkstack_l1::operator`]: system logs, calldata DA input, `CommitBatchInfo`, commitment |
+//! | `l2_transactions` | ran | the real v26 bootloader ([`l2`]): the deposit's canonical transaction as the batch's L1 transaction, transfers, an L2BaseToken withdrawal, over 2 L2 blocks, from a chain start of zksync-era's VM dumps ([`artifacts`]) plus natives |
+//! | `batch`, `pubdata`, `commitment` | ran | the bootloader's sealed batch (state diffs into the state tree, user and system logs, pubdata from the L1Messenger); the system logs pass zkstack-l1's v26 `_processL2Logs`; `CommitBatchInfo` and commitment from [`zkstack_l1::operator`] (v29, see below) |
 //! | `proof` | **not built** | no proof of EraVM execution (issue #10); L1 checks the public input with a test verifier |
 //! | `l1_execute` | ran | commit → prove → execute on the [`L1Executor`], with the priority range proof |
 //! | `withdrawal_proof` | ran | the withdrawal message's inclusion proof ([`zkstack_bridge::proof`]) against the root L1 stored |
+//!
+//! When the dumps cannot be had (no `--vm-dumps`/[`artifacts::DUMPS_DIR_ENV`] and crates.io
+//! unreachable), `l2_transactions` is **supplied** ([`chain::supplied_outputs`]), its detail says
+//! why, and batch, pubdata and commitment come from [`zkstack_l1::operator`] over those outputs.
+//!
+//! Version seam: the bootloader is v26, the L1 model is era-contracts' v29 Executor (the only one
+//! modelled). L1 therefore commits the operator model's v29 system logs for the sealed batch;
+//! the demo checks that each of the bootloader's seven v26 logs equals the operator's log of the
+//! same key, and the two v29-only logs (message-root and L2-tx-status rolling hashes) are zero.
+//! The commitment is the v29 formula; the prover's heap and events-queue commitments are zero.
 //!
 //! [`Report::whole_loop`] is true only when every stage ran; the demo never reports a stage it
 //! did not run. The Boojum smoke test ([`boojum_smoke`]) is reported apart: it proves a toy

@@ -443,6 +443,55 @@ fn l2_blocks_are_checked_before_execution() {
     assert_eq!(executor.execute_next().unwrap().status, TxStatus::Success);
 }
 
+/// `ChainStart::from_dumps`: a write to a slot the snapshot holds keeps the snapshot's
+/// enumeration index and takes the new value; a new slot is appended after the snapshot's; the
+/// tree's root is the root of exactly these slots (rebuilt here in a fresh tree from the dump's
+/// own entries, independent of `ChainStart`).
+#[test]
+fn chain_start_overrides_keep_indices_and_append_new_slots() {
+    let (Some(main), Some(extra)) =
+        (load("estimate_fee_for_transfer_to_self"), load("validation_adjacent_storage_slots"))
+    else {
+        return;
+    };
+    let plain = ChainStart::from_dumps(&main, &extra, &[]).unwrap();
+    // SystemContext's current batch info (slot 7) is in the snapshot.
+    let (ctx, slot7) = (zkstack_bootloader::l2_block::SYSTEM_CONTEXT_ADDRESS, U256::from(7u8));
+    let index = plain.storage.enumeration_index(ctx, slot7).expect("slot 7 in the snapshot");
+    let new_slot = (Address::repeat_byte(0x42), U256::from(1u8), U256::from(5u8));
+    let writes = [(ctx, slot7, U256::from(1234u16)), new_slot];
+    let start = ChainStart::from_dumps(&main, &extra, &writes).unwrap();
+    assert_eq!(start.storage.enumeration_index(ctx, slot7), Some(index));
+    assert_eq!(start.storage.value(ctx, slot7), U256::from(1234u16));
+    assert_eq!(start.storage.len(), plain.storage.len() + 1);
+    assert_eq!(
+        start.storage.enumeration_index(new_slot.0, new_slot.1),
+        Some(u64::try_from(plain.storage.len()).unwrap() + 1)
+    );
+    assert_eq!(start.next_enumeration_index, plain.next_enumeration_index + 1);
+    let mut tree = zkstack_bootloader::state_tree::StateTree::in_memory();
+    let mut entries: Vec<_> = main
+        .storage
+        .storage
+        .iter()
+        .filter_map(|(k, v)| v.map(|(value, i)| (i, *k, value)))
+        .collect();
+    let immutable = zkstack_bootloader::dump::hashed_key(
+        &zkstack_bootloader::system::ACCOUNT_CODE_STORAGE_ADDRESS,
+        &U256::from_be_slice(zkstack_bootloader::system::contracts_low_address(0x8005).as_slice()),
+    );
+    if let Some(Some((value, i))) = extra.storage.storage.get(&immutable) {
+        entries.push((*i, immutable, *value));
+    }
+    entries.sort();
+    let writes: Vec<_> = entries
+        .iter()
+        .map(|(_, k, v)| (zkstack_bootloader::state_tree::TreeKey::from_derived_key(*k), *v))
+        .collect();
+    tree.apply_batch(&writes).unwrap();
+    assert_eq!(plain.tree.root_hash().unwrap(), tree.root_hash().unwrap());
+}
+
 const L1_MESSENGER: Address = zkstack_bootloader::system::contracts_low_address(0x8008);
 const BOOTLOADER: Address = zkstack_bootloader::system::contracts_low_address(0x8001);
 
