@@ -116,14 +116,26 @@ pub fn registry_package() -> Result<PathBuf, ArtifactsError> {
         .map_err(|e| ArtifactsError::Fetch { cache: cache.clone(), why: e.to_string() })?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     // Outside any workspace, so that `cargo info` does not read a lock file.
-    let output = Command::new(cargo)
-        .args(["info", MULTIVM])
-        .env("CARGO_HOME", &cache)
-        .current_dir(&cache)
-        .output();
+    let mut command = Command::new(cargo);
+    command.args(["info", MULTIVM]).env("CARGO_HOME", &cache).current_dir(&cache);
+    // Offline, fail in seconds rather than after cargo's default retries (the caller falls
+    // back); a user's own settings win.
+    for (name, value) in [("CARGO_HTTP_TIMEOUT", "15"), ("CARGO_NET_RETRY", "1")] {
+        if std::env::var_os(name).is_none() {
+            command.env(name, value);
+        }
+    }
+    let output = command.output();
     find_unpacked(&cache, &dir_name).ok_or_else(|| ArtifactsError::Fetch {
         why: match output {
-            Ok(out) => String::from_utf8_lossy(&out.stderr).trim().to_owned(),
+            // cargo's last line is its error; the lines above are progress and retries.
+            Ok(out) => String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .rev()
+                .find(|line| !line.trim().is_empty())
+                .unwrap_or("cargo info failed")
+                .trim()
+                .to_owned(),
             Err(e) => e.to_string(),
         },
         cache,
