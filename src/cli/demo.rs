@@ -16,6 +16,11 @@ pub struct DemoArgs {
     /// Print one JSON document on stdout instead of a readable summary.
     #[arg(long)]
     pub json: bool,
+    /// A directory holding zksync-era's VM dumps (`estimate_fee_for_transfer_to_self.json`,
+    /// `validation_adjacent_storage_slots.json`) to take the real bootloader from, instead of
+    /// fetching the `zksync_multivm` package from crates.io (also `ZKSTACK_VM_DUMPS`).
+    #[arg(long, value_name = "DIR")]
+    pub vm_dumps: Option<std::path::PathBuf>,
 }
 
 /// Runs the demo and prints its report.
@@ -24,8 +29,15 @@ pub fn run(args: &DemoArgs) -> Result<ExitCode, CliError> {
         "zkstack demo: running the loop in memory, then proving a {}-step multiply-add chain with Boojum on the CPU…",
         zkstack::demo::boojum::SMOKE_STATEMENT.steps
     );
-    let report =
-        zkstack::demo::run().map_err(|e| CliError::Demo { step: e.step, reason: e.reason })?;
+    let options = zkstack::demo::DemoOptions { vm_dumps: args.vm_dumps.clone() };
+    let report = zkstack::demo::run_with(&options)
+        .map_err(|e| CliError::Demo { step: e.step, reason: e.reason })?;
+    if let Some(stage) = report.stages.iter().find(|s| s.status == StageStatus::Supplied) {
+        eprintln!(
+            "zkstack demo: WARNING: stage `{}` did not run, its outputs are supplied: {}",
+            stage.name, stage.detail
+        );
+    }
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &report)?;
@@ -62,6 +74,16 @@ fn print_summary(out: &mut impl std::io::Write, report: &Report) -> std::io::Res
     writeln!(out, "Values:")?;
     writeln!(out, "  deposit canonical tx  {}", v.deposit_canonical_tx_hash)?;
     writeln!(out, "  batch                 {}", v.batch_number)?;
+    if let Some(hash) = v.bootloader_hash {
+        writeln!(out, "  bootloader            {hash}")?;
+        writeln!(
+            out,
+            "  L2 txs / gas used     {} / {}",
+            v.l2_tx_count,
+            v.l2_gas_used.unwrap_or(0)
+        )?;
+    }
+    writeln!(out, "  state root            {}", v.state_root)?;
     writeln!(out, "  commitment            {}", v.commitment)?;
     writeln!(out, "  public input          {:#x}", v.public_input)?;
     writeln!(out, "  stored batch hash     {}", v.stored_batch_hash)?;

@@ -2,6 +2,7 @@
 //! stage.
 
 use zkstack_bootloader::address::balance_storage_key;
+use zkstack_bootloader::system::BaseSystemContracts;
 use zkstack_bridge::addresses::L2_BASE_TOKEN_ADDRESS;
 use zkstack_bridge::message::{L2Message, TxStatus, tx_status_log};
 use zkstack_bridge::withdrawal::WithdrawalMessage;
@@ -33,8 +34,9 @@ pub const L2_DA_VALIDATOR: Address =
     Address::new([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0x00, 0x0a]);
 /// L1 gas price of the deposit transaction: 20 gwei.
 pub const L1_GAS_PRICE_WEI: u64 = 20_000_000_000;
-/// L2 gas limit of the deposit.
-pub const DEPOSIT_L2_GAS_LIMIT: u64 = 300_000;
+/// L2 gas limit of the deposit. 300 000 ran out of gas in the real bootloader on the demo's
+/// start (every slot it writes is an initial write there).
+pub const DEPOSIT_L2_GAS_LIMIT: u64 = 1_000_000;
 
 /// One ether in wei.
 fn ether() -> U256 {
@@ -76,6 +78,24 @@ pub fn chain_config() -> ChainConfig {
     }
 }
 
+/// The chain when its L2 batch runs through the real bootloader: [`chain_config`] with the
+/// dump's chain id and the real bootloader, default account and EVM emulator hashes (the dump
+/// has no emulator: then [`chain_config`]'s placeholder stays, as L1 refuses a zero hash). L1
+/// stays the v29 model (the only Executor version modelled); the bootloader is v26.
+pub fn real_chain_config(chain_id: u64, contracts: &BaseSystemContracts) -> ChainConfig {
+    let base = chain_config();
+    ChainConfig {
+        l2_evm_emulator_bytecode_hash: contracts
+            .evm_emulator
+            .as_ref()
+            .map_or(base.l2_evm_emulator_bytecode_hash, |c| c.hash),
+        chain_id: U256::from(chain_id),
+        l2_bootloader_bytecode_hash: contracts.bootloader.hash,
+        l2_default_account_bytecode_hash: contracts.default_aa.hash,
+        ..base
+    }
+}
+
 /// Batch 0 as L1 stores it. Root, enumeration index and commitment are placeholders: no genesis
 /// state is built.
 pub fn genesis() -> StoredBatchInfo {
@@ -92,6 +112,13 @@ pub fn da_mode() -> DaMode {
 /// direct request, paying exactly the Mailbox's base cost on top (`mintValue = base cost +
 /// l2Value`, as `requestL2TransactionDirect` callers compute it).
 pub fn deposit_request() -> Result<(L2TransactionRequest, RequestContext), MailboxError> {
+    deposit_request_at(L1_NOW)
+}
+
+/// [`deposit_request`] made on L1 fifteen minutes before `l1_now`.
+pub fn deposit_request_at(
+    l1_now: u64,
+) -> Result<(L2TransactionRequest, RequestContext), MailboxError> {
     let config = chain_config();
     let gas_price = U256::from(L1_GAS_PRICE_WEI);
     let l2_gas_limit = U256::from(DEPOSIT_L2_GAS_LIMIT);
@@ -116,7 +143,7 @@ pub fn deposit_request() -> Result<(L2TransactionRequest, RequestContext), Mailb
     };
     let ctx = RequestContext {
         gas_price,
-        timestamp: L1_NOW - 900,
+        timestamp: l1_now - 900,
         sender_is_tx_origin: true,
         refund_recipient_has_code: false,
     };

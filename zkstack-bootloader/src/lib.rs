@@ -22,6 +22,7 @@ pub mod address;
 pub mod dump;
 pub mod executor;
 pub mod fee;
+pub mod genesis;
 pub mod l2_block;
 pub mod memory;
 pub mod natives;

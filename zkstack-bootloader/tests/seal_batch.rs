@@ -24,8 +24,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests: a failed unwrap is a failed test
 
-#[path = "seal_batch/start.rs"]
-mod start;
 #[path = "../../zkstack-l1/tests/support/mod.rs"]
 mod support;
 #[path = "seal_batch/txs.rs"]
@@ -36,19 +34,19 @@ use zkstack_bootloader::dump::VmDump;
 use zkstack_bootloader::executor::{
     BatchEnv, BatchExecutor, ExecutorError, FinishedBatch, SystemEnvironment, TxResult, TxStatus,
 };
+use zkstack_bootloader::genesis::{ChainStart, StartStorage};
 use zkstack_bootloader::l1::commitment::{AuxCommitments, BlobHash, CommitmentHashes};
 use zkstack_bootloader::l1::pubdata::{RollupDaHeader, state_diffs_hash};
 use zkstack_bootloader::l1::system_logs::{ProcessLogsParams, process_system_logs};
 use zkstack_bootloader::l1::{Address, B256, Bytes, U256};
 use zkstack_bootloader::l1::{L2ToL1Log, ProtocolVersionId};
-use zkstack_bootloader::l2_block::{L2BlockEnv, SYSTEM_CONTEXT_ADDRESS, SystemContextBlocks};
+use zkstack_bootloader::l2_block::{L2BlockEnv, SystemContextBlocks};
 use zkstack_bootloader::memory::ExecutionMode;
 use zkstack_bootloader::natives::{NativeConfig, register_missing_natives};
 use zkstack_bootloader::pubdata_builder::PubdataBuilder;
 use zkstack_bootloader::sealed::SealedBatch;
 use zkstack_bootloader::system::BaseSystemContracts;
 use zkstack_bootloader::vm::asm::assemble;
-use zkstack_bootloader::vm::world::Storage;
 
 use txs::{Account, Tx};
 
@@ -94,18 +92,10 @@ fn load(name: &str) -> Option<VmDump> {
 /// dropped), the mode is validate-and-execute.
 fn open_batch(
     main: &VmDump,
-    storage: start::StartStorage,
+    ctx: &SystemContextBlocks,
+    storage: StartStorage,
     code: zkstack_bootloader::dump::SnapshotCode,
 ) -> (BatchExecutor, BaseSystemContracts, NativeConfig) {
-    let mut probe = storage.clone();
-    let ctx = SystemContextBlocks::from_storage(|slot| {
-        let key = zkstack_bootloader::vm::world::StorageKey {
-            shard: 0,
-            address: SYSTEM_CONTEXT_ADDRESS,
-            key: U256::from_be_bytes(slot.0),
-        };
-        B256::from(probe.read(&key).value)
-    });
     let last = ctx.last_l2_block().unwrap();
     let mut env = BatchEnv::from_dump(main);
     env.previous_batch_hash = Some(PREV_BATCH_HASH);
@@ -172,18 +162,19 @@ fn funded_slots(plan: &Plan) -> Vec<(Address, U256, U256)> {
 
 /// Runs the whole batch from the start state.
 #[allow(clippy::too_many_lines, reason = "one batch, written out")]
-fn run(main: &VmDump, extra: &VmDump) -> (Run, Plan, start::StartStorage) {
+fn run(main: &VmDump, extra: &VmDump) -> (Run, Plan, StartStorage) {
     let mut plan = Plan {
         senders: (0..8).map(Account::new).collect(),
         sinks: (0..6).map(|i| Address::repeat_byte(0x50 + i)).collect(),
         bytecode: contract(7007),
         l1_dep: contract(7008),
     };
-    let start = start::start(main, extra, &funded_slots(&plan));
+    let start = ChainStart::from_dumps(main, extra, &funded_slots(&plan)).unwrap();
     let committed = start.storage.clone();
-    let mut tree = start.tree;
+    let ctx = start.system_context();
+    let ChainStart { storage, code, mut tree, .. } = start;
 
-    let (mut executor, contracts, config) = open_batch(main, start.storage.clone(), start.code);
+    let (mut executor, contracts, config) = open_batch(main, &ctx, storage, code);
 
     let value = U256::from(1_000_000_000_000u64);
     let mut blocks: Vec<Vec<Tx>> = vec![Vec::new(), Vec::new(), Vec::new()];
@@ -418,8 +409,9 @@ fn l2_blocks_are_checked_before_execution() {
         bytecode: Vec::new(),
         l1_dep: Vec::new(),
     };
-    let start = start::start(&main, &extra, &funded_slots(&plan));
-    let (mut executor, _, _) = open_batch(&main, start.storage, start.code);
+    let start = ChainStart::from_dumps(&main, &extra, &funded_slots(&plan)).unwrap();
+    let ctx = start.system_context();
+    let (mut executor, _, _) = open_batch(&main, &ctx, start.storage, start.code);
     // A block on top of the batch's first block before it has a transaction.
     let first = executor.open_block();
     let next = |prev_block_hash: B256, number: u32, timestamp: u64| L2BlockEnv {
@@ -449,6 +441,55 @@ fn l2_blocks_are_checked_before_execution() {
     let tx = sender.call(Address::repeat_byte(0x50), U256::from(1u8), Bytes::new());
     executor.push_transaction(&tx.boot, &tx.deps, tx.is_l1).unwrap();
     assert_eq!(executor.execute_next().unwrap().status, TxStatus::Success);
+}
+
+/// `ChainStart::from_dumps`: a write to a slot the snapshot holds keeps the snapshot's
+/// enumeration index and takes the new value; a new slot is appended after the snapshot's; the
+/// tree's root is the root of exactly these slots (rebuilt here in a fresh tree from the dump's
+/// own entries, independent of `ChainStart`).
+#[test]
+fn chain_start_overrides_keep_indices_and_append_new_slots() {
+    let (Some(main), Some(extra)) =
+        (load("estimate_fee_for_transfer_to_self"), load("validation_adjacent_storage_slots"))
+    else {
+        return;
+    };
+    let plain = ChainStart::from_dumps(&main, &extra, &[]).unwrap();
+    // SystemContext's current batch info (slot 7) is in the snapshot.
+    let (ctx, slot7) = (zkstack_bootloader::l2_block::SYSTEM_CONTEXT_ADDRESS, U256::from(7u8));
+    let index = plain.storage.enumeration_index(ctx, slot7).expect("slot 7 in the snapshot");
+    let new_slot = (Address::repeat_byte(0x42), U256::from(1u8), U256::from(5u8));
+    let writes = [(ctx, slot7, U256::from(1234u16)), new_slot];
+    let start = ChainStart::from_dumps(&main, &extra, &writes).unwrap();
+    assert_eq!(start.storage.enumeration_index(ctx, slot7), Some(index));
+    assert_eq!(start.storage.value(ctx, slot7), U256::from(1234u16));
+    assert_eq!(start.storage.len(), plain.storage.len() + 1);
+    assert_eq!(
+        start.storage.enumeration_index(new_slot.0, new_slot.1),
+        Some(u64::try_from(plain.storage.len()).unwrap() + 1)
+    );
+    assert_eq!(start.next_enumeration_index, plain.next_enumeration_index + 1);
+    let mut tree = zkstack_bootloader::state_tree::StateTree::in_memory();
+    let mut entries: Vec<_> = main
+        .storage
+        .storage
+        .iter()
+        .filter_map(|(k, v)| v.map(|(value, i)| (i, *k, value)))
+        .collect();
+    let immutable = zkstack_bootloader::dump::hashed_key(
+        &zkstack_bootloader::system::ACCOUNT_CODE_STORAGE_ADDRESS,
+        &U256::from_be_slice(zkstack_bootloader::system::contracts_low_address(0x8005).as_slice()),
+    );
+    if let Some(Some((value, i))) = extra.storage.storage.get(&immutable) {
+        entries.push((*i, immutable, *value));
+    }
+    entries.sort();
+    let writes: Vec<_> = entries
+        .iter()
+        .map(|(_, k, v)| (zkstack_bootloader::state_tree::TreeKey::from_derived_key(*k), *v))
+        .collect();
+    tree.apply_batch(&writes).unwrap();
+    assert_eq!(plain.tree.root_hash().unwrap(), tree.root_hash().unwrap());
 }
 
 const L1_MESSENGER: Address = zkstack_bootloader::system::contracts_low_address(0x8008);
