@@ -98,11 +98,12 @@ impl<T: Tracer> Vm<T> {
         let frame = &mut self.state.current;
         let (left, out_of_ergs) = frame.ergs.overflowing_sub(fetched.ergs);
         let checks = fetched.checks;
-        let exception = out_of_ergs
-            || (checks & INVALID != 0)
-            || (checks & KERNEL_ONLY != 0 && !frame.is_kernel)
-            || (checks & NOT_STATIC != 0 && frame.is_static)
-            || (self.state.depth >= VM_MAX_STACK_DEPTH);
+        let forbidden = INVALID
+            | if frame.is_kernel { 0 } else { KERNEL_ONLY }
+            | if frame.is_static { NOT_STATIC } else { 0 };
+        #[allow(clippy::needless_bitwise_bool, reason = "one branch instead of four per cycle")]
+        let exception =
+            out_of_ergs | (checks & forbidden != 0) | (self.state.depth >= VM_MAX_STACK_DEPTH);
         let result = if exception {
             frame.ergs = if out_of_ergs { 0 } else { left };
             let mut panic = PANIC_INSTR;
@@ -112,8 +113,8 @@ impl<T: Tracer> Vm<T> {
         } else {
             frame.ergs = left;
             let f = &self.state.flags;
-            if fetched.condition.holds(f.gt, f.lt, f.eq) {
-                self.execute(&fetched)
+            if fetched.holds(f.gt, f.lt, f.eq) {
+                self.dispatch(&fetched)
             } else {
                 frame.pc = frame.pc.wrapping_add(1);
                 Ok(Step::Continue)
@@ -123,14 +124,16 @@ impl<T: Tracer> Vm<T> {
         result
     }
 
-    /// Executes an instruction whose price is paid and whose condition holds.
+    /// Executes an instruction whose price is paid and whose condition holds: the generic
+    /// handler (operands resolved for every addressing mode), which runs whatever has no
+    /// specialised one (see [`super::fast`]).
     #[inline(always)]
     #[allow(clippy::too_many_lines, reason = "one match arm per opcode family reads as a table")]
     #[allow(
         clippy::cast_possible_truncation,
         reason = "shift amounts and jump targets are low bits"
     )]
-    fn execute(&mut self, instr: &Instr) -> Result<Step, VmError> {
+    pub(super) fn execute(&mut self, instr: &Instr) -> Result<Step, VmError> {
         let ops = Operands::resolve(&mut self.state, instr);
         let Operands { src0, src1, dst0, .. } = ops;
         let (mut src0, mut src0_ptr) = src0;

@@ -54,6 +54,22 @@ impl Registers {
         out
     }
 
+    /// The limbs of register `index` (`0..16`; higher bits ignored), least significant first.
+    #[inline(always)]
+    pub fn limbs(&self, index: u8) -> [u64; 4] {
+        *self.values[usize::from(index & 15)].as_limbs()
+    }
+
+    /// Sets register `index` to `limbs`, untagged; writes to `r0` are undone. The limbs are
+    /// stored one by one, as the next read loads them (see [`Registers::write_with`]).
+    #[inline(always)]
+    pub fn set_limbs(&mut self, index: u8, limbs: [u64; 4]) {
+        let i = index & 15;
+        self.values[usize::from(i)] = U256::from_limbs(limbs);
+        self.values[0] = U256::ZERO;
+        self.pointer_tags &= !(1u16 << i);
+    }
+
     /// The pointer tags as a bit set (bit `i` for register `i`).
     #[inline]
     pub const fn pointer_tags(&self) -> u16 {
