@@ -177,7 +177,7 @@ impl<T: Tracer> Vm<T> {
         let regs = &self.state.registers;
         // A pointer source in user mode loses its metadata first: leave that to the generic path.
         let sources = if imm { 0 } else { 1u16 << (instr.src0 & 15) } | 1u16 << (instr.src1 & 15);
-        if regs.pointer_tags() & sources != 0 {
+        if regs.any_pointer(sources) {
             return self.execute(instr);
         }
         let a = if imm { [u64::from(instr.imm0), 0, 0, 0] } else { regs.limbs(instr.src0) };
