@@ -261,6 +261,12 @@ pub const INVALID_INSTR: Instr = Instr::new(&DecodedInstruction::new(OpcodeVaria
 pub const PANIC_INSTR: Instr =
     Instr::new(&DecodedInstruction::new(OpcodeVariant::new(Opcode::Ret(RetKind::Panic))));
 
+/// The instruction at `pc` of `instrs` (the invalid opcode past the end).
+#[inline(always)]
+pub(crate) fn instr_at(instrs: &[Instr], pc: u16) -> &Instr {
+    instrs.get(usize::from(pc)).unwrap_or(&INVALID_INSTR)
+}
+
 /// A program compiled for execution; cloning shares it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Code {
@@ -283,6 +289,13 @@ impl Code {
     /// Decodes and compiles `bytecode` (see [`Program::from_bytecode`]).
     pub fn from_bytecode(bytecode: &[u8]) -> Result<Self, crate::ProgramError> {
         Ok(Self::new(&Program::from_bytecode(bytecode)?))
+    }
+
+    /// The compiled instructions, shared: a run loop holds them while the frame's code stays
+    /// the same, so it can borrow each instruction instead of copying it out of the frame.
+    #[inline(always)]
+    pub(crate) fn instrs(&self) -> &Arc<[Instr]> {
+        &self.instrs
     }
 
     /// The instruction at `pc` (the invalid opcode past the end of the code).

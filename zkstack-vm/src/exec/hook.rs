@@ -45,8 +45,9 @@ impl<T: Tracer> Vm<T> {
     /// # Errors
     /// As [`Vm::step`].
     pub fn run_until_stop(&mut self) -> Result<Step, VmError> {
+        let mut instrs = std::sync::Arc::clone(self.state.current.code.instrs());
         loop {
-            match self.step()? {
+            match self.step_in(&mut instrs)? {
                 Step::Continue => {}
                 stop => return Ok(stop),
             }
