@@ -16,6 +16,7 @@ use super::error::VmError;
 use super::vm::{Step, Vm};
 use crate::decode::DecodedInstruction;
 use crate::isa::{DstMode, SrcMode};
+use crate::memory::params::VM_MAX_STACK_DEPTH;
 use crate::state::Flags;
 use crate::tracer::Tracer;
 
@@ -125,6 +126,61 @@ impl<T: Tracer> Vm<T> {
     /// generic one.
     #[inline(always)]
     pub(super) fn dispatch(&mut self, instr: &Instr) -> Result<Step, VmError> {
+        if self.fast_ready(instr) {
+            self.run_fast(instr);
+            Ok(Step::Continue)
+        } else {
+            self.execute(instr)
+        }
+    }
+
+    /// Runs one whole cycle of `instr`, the instruction at pc, through its specialised handler
+    /// when that is exact here: no pending exception, no exception before execution, and the
+    /// handler ready ([`Vm::fast_ready`]). Returns `false`, having changed nothing, otherwise.
+    /// A run loop tries this first and falls back to the full cycle; the specialised path so
+    /// never builds a [`Step`].
+    #[inline(always)]
+    pub(super) fn try_fast(&mut self, instr: &Instr) -> bool {
+        if self.state.pending_exception || !self.fast_ready(instr) {
+            return false;
+        }
+        // Specialised instructions have no kernel-only, static or invalid check.
+        let (left, out_of_ergs) = self.state.current.ergs.overflowing_sub(instr.ergs);
+        if out_of_ergs || self.state.depth >= VM_MAX_STACK_DEPTH {
+            return false;
+        }
+        self.tracer.before_instruction(&self.state, &self.memory, instr);
+        self.state.current.ergs = left;
+        let f = &self.state.flags;
+        if instr.holds(f.gt, f.lt, f.eq) {
+            self.run_fast(instr);
+        } else {
+            self.state.current.pc = self.state.current.pc.wrapping_add(1);
+        }
+        self.tracer.after_instruction(&self.state, &self.memory, instr);
+        true
+    }
+
+    /// Whether the specialised handler of `instr` runs it exactly now: it has one, no source
+    /// of a binary op holds a pointer (user mode erases pointer metadata first; the generic
+    /// path does that), and a `ret` has a near frame to return to.
+    #[inline(always)]
+    fn fast_ready(&self, instr: &Instr) -> bool {
+        match instr.fast {
+            GENERIC => false,
+            k @ BINOP_BASE..JUMP_REG => {
+                let imm = (k - BINOP_BASE) & 4 != 0;
+                let src0 = if imm { 0 } else { 1u16 << (instr.src0 & 15) };
+                !self.state.registers.any_pointer(src0 | 1u16 << (instr.src1 & 15))
+            }
+            RET => !self.state.current.near_calls.is_empty(),
+            _ => true,
+        }
+    }
+
+    /// Runs the specialised handler of `instr`, which [`Vm::fast_ready`] accepted.
+    #[inline(always)]
+    fn run_fast(&mut self, instr: &Instr) {
         macro_rules! binops {
             ($($k:literal)*) => {
                 match instr.fast {
@@ -132,25 +188,19 @@ impl<T: Tracer> Vm<T> {
                     JUMP_REG => {
                         let target = self.state.registers.limbs(instr.src0)[0];
                         self.jump(instr, target);
-                        Ok(Step::Continue)
                     }
-                    JUMP_IMM => {
-                        self.jump(instr, u64::from(instr.imm0));
-                        Ok(Step::Continue)
-                    }
+                    JUMP_IMM => self.jump(instr, u64::from(instr.imm0)),
                     NEAR_CALL => {
                         // `near_call` reads the low 32 bits of `src0`, which erasing pointer
                         // metadata keeps.
                         let abi = U256::from(self.state.registers.limbs(instr.src0)[0]);
                         let new_pc = self.state.current.pc.wrapping_add(1);
                         self.near_call(instr, &abi, new_pc);
-                        Ok(Step::Continue)
                     }
-                    RET if !self.state.current.near_calls.is_empty() => {
-                        // A near `ret` does not read `src0`.
-                        Ok(self.ret(instr, &U256::ZERO, false))
+                    // A near `ret` does not read `src0`.
+                    _ => {
+                        self.ret(instr, &U256::ZERO, false);
                     }
-                    _ => self.execute(instr),
                 }
             };
         }
@@ -158,7 +208,7 @@ impl<T: Tracer> Vm<T> {
             1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32
             33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60
             61 62 63 64 65 66 67 68 69 70 71 72
-        )
+        );
     }
 
     /// `jump`: pc to the low 16 bits of the target, the next pc to `dst0`.
@@ -171,15 +221,10 @@ impl<T: Tracer> Vm<T> {
 
     /// A binary op, `K` packing `1 + (op << 3 | imm << 2 | swap << 1 | set_flags)`.
     #[inline(always)]
-    fn binop<const K: u8>(&mut self, instr: &Instr) -> Result<Step, VmError> {
+    fn binop<const K: u8>(&mut self, instr: &Instr) {
         let code = K - BINOP_BASE;
         let (op, imm, swap, set) = (code >> 3, code & 4 != 0, code & 2 != 0, code & 1 != 0);
         let regs = &self.state.registers;
-        // A pointer source in user mode loses its metadata first: leave that to the generic path.
-        let sources = if imm { 0 } else { 1u16 << (instr.src0 & 15) } | 1u16 << (instr.src1 & 15);
-        if regs.any_pointer(sources) {
-            return self.execute(instr);
-        }
         let a = if imm { [u64::from(instr.imm0), 0, 0, 0] } else { regs.limbs(instr.src0) };
         let b = regs.limbs(instr.src1);
         let (a, b) = if swap { (b, a) } else { (a, b) };
@@ -213,6 +258,5 @@ impl<T: Tracer> Vm<T> {
         if set {
             self.state.flags = flags;
         }
-        Ok(Step::Continue)
     }
 }

@@ -79,7 +79,11 @@ impl<T: Tracer> Vm<T> {
     pub fn run(&mut self) -> Result<ExecutionEnd, VmError> {
         let mut instrs = Arc::clone(self.state.current.code.instrs());
         loop {
-            if let Step::Finished(end) = self.step_in(&mut instrs)? {
+            self.refresh_code(&mut instrs);
+            if self.try_fast(instr_at(&instrs, self.state.current.pc)) {
+                continue;
+            }
+            if let Step::Finished(end) = self.step_in(&instrs)? {
                 return Ok(end);
             }
         }
@@ -93,23 +97,35 @@ impl<T: Tracer> Vm<T> {
     #[inline(always)]
     pub fn step(&mut self) -> Result<Step, VmError> {
         let frame = &self.state.current;
+        let at_pc = *frame.code.instr(frame.pc);
+        // The same two paths as the run loops: the specialised one when it applies, else the
+        // full cycle.
+        if self.try_fast(&at_pc) {
+            return Ok(Step::Continue);
+        }
         let fetched = if self.state.pending_exception {
             self.state.pending_exception = false;
             PANIC_INSTR
         } else {
-            *frame.code.instr(frame.pc)
+            at_pc
         };
         self.cycle(&fetched)
     }
 
-    /// Runs one cycle of a run loop that holds `instrs`, the current frame's compiled code
-    /// (re-taken here when a far call or return changed it): the instruction is borrowed from
-    /// it, not copied out of the frame (the copy's store and reload cost the loop ~15%).
+    /// Makes `instrs`, the compiled code a run loop holds, the current frame's again when a far
+    /// call or return changed it.
     #[inline(always)]
-    pub(super) fn step_in(&mut self, instrs: &mut Arc<[Instr]>) -> Result<Step, VmError> {
+    pub(super) fn refresh_code(&self, instrs: &mut Arc<[Instr]>) {
         if !Arc::ptr_eq(instrs, self.state.current.code.instrs()) {
             *instrs = Arc::clone(self.state.current.code.instrs());
         }
+    }
+
+    /// Runs one cycle of a run loop that holds `instrs`, the current frame's compiled code
+    /// ([`Vm::refresh_code`] just called): the instruction is borrowed from it, not copied out
+    /// of the frame (the copy's store and reload cost the loop ~15%).
+    #[inline(always)]
+    pub(super) fn step_in(&mut self, instrs: &Arc<[Instr]>) -> Result<Step, VmError> {
         if self.state.pending_exception {
             self.state.pending_exception = false;
             self.cycle(&PANIC_INSTR)
