@@ -6,7 +6,8 @@
 //! packs the variant) that reads its sources straight from the register file, computes on limbs
 //! and writes its result in place: no operand resolution, no 256-bit copies, no run-time test of
 //! an addressing mode. Whatever such a handler cannot do exactly (a source that holds a pointer,
-//! a `ret` from a far frame) it hands, before changing anything, to the generic
+//! a `ret` from a far frame, and in a whole cycle also a pending exception, too few ergs or a
+//! full call stack) is found before anything changes and goes to the generic cycle and
 //! [`Vm::execute`](super::vm::Vm), which is also what every other instruction runs.
 
 use alloy_primitives::U256;
