@@ -122,6 +122,12 @@ pub struct Instr {
     pub checks: u8,
     /// Base ergs price.
     pub ergs: u32,
+    /// The specialised handler chosen for it ([`fast::kind_of`](super::fast::kind_of)), or
+    /// [`GENERIC`](super::fast::GENERIC).
+    pub fast: u8,
+    /// The condition as a table: bit `gt | lt << 1 | eq << 2` says whether it holds for those
+    /// flags.
+    pub predicate: u8,
 }
 
 impl Instr {
@@ -163,8 +169,17 @@ impl Instr {
         if v.opcode.src0_may_be_pointer() {
             checks |= SRC0_POINTER;
         }
+        let handler = handler_of(v.opcode);
+        let mut predicate = 0u8;
+        let mut bits = 0u8;
+        while bits < 8 {
+            if d.condition.holds(bits & 1 != 0, bits & 2 != 0, bits & 4 != 0) {
+                predicate |= 1 << bits;
+            }
+            bits += 1;
+        }
         Instr {
-            handler: handler_of(v.opcode),
+            handler,
             condition: d.condition,
             src0_mode: v.src0,
             dst0_mode: v.dst0,
@@ -177,7 +192,15 @@ impl Instr {
             flags,
             checks,
             ergs: v.ergs_cost(),
+            fast: super::fast::kind_of(d, handler, flags, checks),
+            predicate,
         }
+    }
+
+    /// Whether the condition holds for the flags `gt`, `lt`, `eq`.
+    #[inline(always)]
+    pub const fn holds(&self, gt: bool, lt: bool, eq: bool) -> bool {
+        self.predicate >> (gt as u8 | (lt as u8) << 1 | (eq as u8) << 2) & 1 != 0
     }
 
     /// Whether `flag` (one of the `flags` bits) is set.
@@ -238,6 +261,12 @@ pub const INVALID_INSTR: Instr = Instr::new(&DecodedInstruction::new(OpcodeVaria
 pub const PANIC_INSTR: Instr =
     Instr::new(&DecodedInstruction::new(OpcodeVariant::new(Opcode::Ret(RetKind::Panic))));
 
+/// The instruction at `pc` of `instrs` (the invalid opcode past the end).
+#[inline(always)]
+pub(crate) fn instr_at(instrs: &[Instr], pc: u16) -> &Instr {
+    instrs.get(usize::from(pc)).unwrap_or(&INVALID_INSTR)
+}
+
 /// A program compiled for execution; cloning shares it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Code {
@@ -260,6 +289,13 @@ impl Code {
     /// Decodes and compiles `bytecode` (see [`Program::from_bytecode`]).
     pub fn from_bytecode(bytecode: &[u8]) -> Result<Self, crate::ProgramError> {
         Ok(Self::new(&Program::from_bytecode(bytecode)?))
+    }
+
+    /// The compiled instructions, shared: a run loop holds them while the frame's code stays
+    /// the same, so it can borrow each instruction instead of copying it out of the frame.
+    #[inline(always)]
+    pub(crate) fn instrs(&self) -> &Arc<[Instr]> {
+        &self.instrs
     }
 
     /// The instruction at `pc` (the invalid opcode past the end of the code).

@@ -45,8 +45,13 @@ impl<T: Tracer> Vm<T> {
     /// # Errors
     /// As [`Vm::step`].
     pub fn run_until_stop(&mut self) -> Result<Step, VmError> {
+        let mut instrs = std::sync::Arc::clone(self.state.current.code.instrs());
         loop {
-            match self.step()? {
+            self.refresh_code(&mut instrs);
+            if self.try_fast(super::code::instr_at(&instrs, self.state.current.pc)) {
+                continue;
+            }
+            match self.step_in(&instrs)? {
                 Step::Continue => {}
                 stop => return Ok(stop),
             }

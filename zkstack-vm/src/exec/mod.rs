@@ -9,6 +9,7 @@ pub mod context;
 pub mod decommit;
 pub mod error;
 pub mod far_call;
+pub mod fast;
 pub mod heap;
 pub mod hook;
 pub mod log;

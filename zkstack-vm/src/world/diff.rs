@@ -181,13 +181,27 @@ impl WorldDiff {
     }
 
     /// The point to roll back to.
+    #[inline]
     pub fn snapshot(&self) -> Snapshot {
         Snapshot { undo: self.undo.len(), events: self.events.len(), l2_to_l1: self.l2_to_l1.len() }
     }
 
     /// Takes back every change made since `snapshot`, newest first. Which slots are warm is
     /// kept (as in vm2 and zk_evm's storage oracle).
+    #[inline]
     pub fn rollback(&mut self, snapshot: Snapshot) {
+        // Most frames that panic changed nothing (a near call unwinding): nothing to take back.
+        if self.undo.len() <= snapshot.undo
+            && self.events.len() <= snapshot.events
+            && self.l2_to_l1.len() <= snapshot.l2_to_l1
+        {
+            return;
+        }
+        self.rollback_changes(snapshot);
+    }
+
+    /// [`WorldDiff::rollback`] when something changed since `snapshot`.
+    fn rollback_changes(&mut self, snapshot: Snapshot) {
         let keep = snapshot.undo.min(self.undo.len());
         for undo in self.undo.drain(keep..).rev() {
             match undo {

@@ -120,12 +120,14 @@ impl World {
     }
 
     /// A far frame starts: remember where its changes begin.
+    #[inline]
     pub fn enter_frame(&mut self) {
         self.frames.push(self.diff.snapshot());
     }
 
     /// A far frame ends; a reverted or panicked one takes back its changes. A frame the VM did
     /// not enter (one it was started with) rolls back to the very beginning.
+    #[inline]
     pub fn leave_frame(&mut self, rollback: bool) {
         let snapshot = self.frames.pop().unwrap_or_default();
         if rollback {
