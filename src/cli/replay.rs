@@ -7,9 +7,10 @@ use std::process::ExitCode;
 use serde_json::{Value, json};
 use zkstack::bootloader::dump::VmDump;
 use zkstack::bootloader::executor::{
-    BatchOutputs, Event, L2ToL1Log, ReplayOptions, StorageWrite, TxResult, TxStatus, halt_reason,
-    replay_dump,
+    BatchOutputs, Event, ExecutorError, L2ToL1Log, ReplayOptions, StorageWrite, TxResult, TxStatus,
+    halt_reason, replay_dump,
 };
+use zkstack::bootloader::memory::ExecutionMode;
 
 use super::CliError;
 use super::output::{print_json, read_input_file};
@@ -97,12 +98,34 @@ fn batch_json(txs: &[TxResult], out: &BatchOutputs, error: Option<&str>) -> Valu
 pub fn run(args: &ReplayArgs) -> Result<ExitCode, CliError> {
     let text = read_input_file(&args.file)?;
     let dump = VmDump::from_json(&text).map_err(|e| CliError::input(&args.file, e.to_string()))?;
-    let options = ReplayOptions { stop_after_validation: args.stop_after_validation };
-    let replay =
-        replay_dump(&dump, options).map_err(|e| CliError::input(&args.file, e.to_string()))?;
+    let run = |stop_after_validation| {
+        replay_dump(&dump, ReplayOptions { stop_after_validation })
+            .map_err(|e| CliError::input(&args.file, e.to_string()))
+    };
+    let mut stopped_after_validation = args.stop_after_validation;
+    let mut replay = run(stopped_after_validation)?;
+    // zksync-era records a validation run's dump with a tracer that stops when validation ends,
+    // so its snapshot holds nothing execution reads after that: such a dump replays up to there.
+    if !stopped_after_validation
+        && dump.system_env.execution_mode == ExecutionMode::VerifyExecute
+        && matches!(replay.error, Some(ExecutorError::MissingStorage(_)))
+    {
+        let validation_only = run(true)?;
+        if validation_only.error.is_none() {
+            eprintln!(
+                "zkstack replay: the snapshot ends where validation ends ({}); replayed up to \
+                 the end of validation, as zksync-era recorded it",
+                replay.error.as_ref().map(ToString::to_string).unwrap_or_default()
+            );
+            replay = validation_only;
+            stopped_after_validation = true;
+        }
+    }
     let error = replay.error.as_ref().map(ToString::to_string);
     if args.json {
-        print_json(&batch_json(&replay.txs, &replay.outputs, error.as_deref()))?;
+        let mut doc = batch_json(&replay.txs, &replay.outputs, error.as_deref());
+        doc["stopped_after_validation"] = json!(stopped_after_validation);
+        print_json(&doc)?;
     } else {
         for (i, tx) in replay.txs.iter().enumerate() {
             println!(

@@ -41,6 +41,13 @@ pub enum ExecutorError {
     #[error("pubdata: {0}")]
     Pubdata(String),
     /// The storage behind the run lacked slots the run read (a snapshot that does not match).
-    #[error("storage lacks {} slot(s) the run read, first {:?}", .0.len(), .0.first())]
+    #[error("storage lacks {} slot(s) the run read{}", .0.len(), first_missing(.0))]
     MissingStorage(Vec<StorageKey>),
+}
+
+/// `", first: slot K of ADDRESS"` for the first missing slot, empty when there is none.
+fn first_missing(keys: &[StorageKey]) -> String {
+    keys.first()
+        .map(|k| format!(", first: slot {:#x} of {:#x}", k.key, k.address))
+        .unwrap_or_default()
 }
