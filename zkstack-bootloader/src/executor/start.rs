@@ -10,8 +10,8 @@ use alloy_primitives::Address;
 use zkstack_vm::exec::{Code, HookPoint, Vm};
 use zkstack_vm::frame::Frame;
 use zkstack_vm::memory::params::{BOOTLOADER_CALLDATA_PAGE, STARTING_BASE_PAGE, heap_page};
-use zkstack_vm::memory::{FatPointer, Memory, Stack};
-use zkstack_vm::state::{Flags, Registers, State};
+use zkstack_vm::memory::{FatPointer, Memory};
+use zkstack_vm::state::{Registers, State};
 use zkstack_vm::tracer::Tracer;
 use zkstack_vm::world::World;
 
@@ -36,45 +36,18 @@ pub(super) fn bootloader_vm<T: Tracer>(
 ) -> Result<Vm<T>, ExecutorError> {
     let code = Code::from_bytecode(&contracts.bootloader.bytes())
         .map_err(|e| ExecutorError::Transaction(format!("bootloader code: {e}")))?;
-    let frame = Frame {
-        this_address: BOOTLOADER_ADDRESS,
-        caller: Address::ZERO,
-        code_address: BOOTLOADER_ADDRESS,
-        is_kernel: true,
-        is_static: false,
+    let frame = Frame::entry(
+        BOOTLOADER_ADDRESS,
         code,
-        code_page: STARTING_BASE_PAGE,
-        base_page: STARTING_BASE_PAGE,
-        pc: 0,
-        sp: 0,
-        ergs: gas,
-        exception_handler: INITIAL_FRAME_EXCEPTION_HANDLER,
-        this_shard_id: 0,
-        caller_shard_id: 0,
-        code_shard_id: 0,
-        context_u128: 0,
-        heap_bound: u32::MAX,
-        aux_heap_bound: u32::MAX,
-        stipend: 0,
-        pubdata_spent: 0,
-        stack: Stack::new(),
-        near_calls: Vec::new(),
-    };
+        STARTING_BASE_PAGE,
+        gas,
+        u32::MAX,
+        INITIAL_FRAME_EXCEPTION_HANDLER,
+    );
     let mut registers = Registers::new();
     let calldata = FatPointer { offset: 0, page: BOOTLOADER_CALLDATA_PAGE, start: 0, length: 0 };
     registers.set(1, calldata.to_u256(), true);
-    let state = State {
-        registers,
-        flags: Flags::default(),
-        current: frame,
-        previous: Vec::new(),
-        context_u128: 0,
-        pending_exception: false,
-        tx_number: 0,
-        pubdata_revert_counter: 0,
-        depth: 1,
-    };
-    let mut vm = Vm::with_world(state, Memory::new(), tracer, world);
+    let mut vm = Vm::with_world(State::entry(registers, frame), Memory::new(), tracer, world);
     vm.world.enter_frame();
     #[allow(clippy::cast_possible_truncation, reason = "the hook slot is below 2^32 bytes")]
     let offset = byte_of(VM_HOOK_SLOT) as u32;

@@ -63,6 +63,44 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// The outermost frame a host starts a run with: `code` at `address`, called by the zero
+    /// address, on `base_page` (also its code page), with `ergs`, both heaps paid for up to
+    /// `heap_bound` bytes and `exception_handler` as where a panic goes; kernel mode follows
+    /// from the address; pc, sp, shards, context value, stipend and pubdata are zero.
+    pub fn entry(
+        address: Address,
+        code: Code,
+        base_page: u32,
+        ergs: u32,
+        heap_bound: u32,
+        exception_handler: u16,
+    ) -> Self {
+        Frame {
+            this_address: address,
+            caller: Address::ZERO,
+            code_address: address,
+            is_kernel: is_kernel_address(&address),
+            is_static: false,
+            code,
+            code_page: base_page,
+            base_page,
+            pc: 0,
+            sp: 0,
+            ergs,
+            exception_handler,
+            this_shard_id: 0,
+            caller_shard_id: 0,
+            code_shard_id: 0,
+            context_u128: 0,
+            heap_bound,
+            aux_heap_bound: heap_bound,
+            stipend: 0,
+            pubdata_spent: 0,
+            stack: Stack::new(),
+            near_calls: Vec::new(),
+        }
+    }
+
     /// The page number of this frame's stack.
     #[inline]
     pub const fn stack_page(&self) -> u32 {

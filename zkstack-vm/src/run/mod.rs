@@ -57,8 +57,8 @@ use crate::frame::{Frame, is_kernel_address};
 use crate::memory::params::{
     NEW_FRAME_MEMORY_STIPEND, NEW_KERNEL_FRAME_MEMORY_STIPEND, STARTING_BASE_PAGE,
 };
-use crate::memory::{FatPointer, Memory, Stack, words_of};
-use crate::state::{Flags, Registers, State};
+use crate::memory::{FatPointer, Memory, words_of};
+use crate::state::{Registers, State};
 use crate::tracer::Tracer;
 use crate::world::{InMemoryCode, InMemoryStorage, Storage, World};
 use deployed::WithDeployments;
@@ -177,43 +177,9 @@ impl ContractRun {
         let is_kernel = is_kernel_address(&self.address);
         let allowance =
             if is_kernel { NEW_KERNEL_FRAME_MEMORY_STIPEND } else { NEW_FRAME_MEMORY_STIPEND };
-        let frame = Frame {
-            this_address: self.address,
-            caller: Address::ZERO,
-            code_address: self.address,
-            is_kernel,
-            is_static: false,
-            code: entry,
-            code_page: BASE_PAGE,
-            base_page: BASE_PAGE,
-            pc: 0,
-            sp: 0,
-            ergs: self.ergs,
-            exception_handler: 0,
-            this_shard_id: 0,
-            caller_shard_id: 0,
-            code_shard_id: 0,
-            context_u128: 0,
-            heap_bound: allowance,
-            aux_heap_bound: allowance,
-            stipend: 0,
-            pubdata_spent: 0,
-            stack: Stack::new(),
-            near_calls: Vec::new(),
-        };
-        let state = State {
-            registers,
-            flags: Flags::default(),
-            current: frame,
-            previous: Vec::new(),
-            context_u128: 0,
-            pending_exception: false,
-            tx_number: 0,
-            pubdata_revert_counter: 0,
-            // the contract's frame and the empty root context below it, as zk_evm counts
-            depth: 1,
-        };
-        Ok(Vm::with_world(state, memory, tracer, world))
+        let frame = Frame::entry(self.address, entry, BASE_PAGE, self.ergs, allowance, 0);
+        debug_assert_eq!(frame.is_kernel, is_kernel);
+        Ok(Vm::with_world(State::entry(registers, frame), memory, tracer, world))
     }
 
     /// [`Self::prepare_with_tracer`] without a tracer.

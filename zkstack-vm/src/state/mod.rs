@@ -33,3 +33,21 @@ pub struct State {
     /// plus the empty root context.
     pub depth: u32,
 }
+
+impl State {
+    /// A run's first state: `frame` the only frame (depth 1, the empty root context below it as
+    /// zk_evm counts), `registers` as given, flags clear, no context value, transaction 0.
+    pub fn entry(registers: Registers, frame: Frame) -> Self {
+        State {
+            registers,
+            flags: Flags::default(),
+            current: frame,
+            previous: Vec::new(),
+            context_u128: 0,
+            pending_exception: false,
+            tx_number: 0,
+            pubdata_revert_counter: 0,
+            depth: 1,
+        }
+    }
+}
