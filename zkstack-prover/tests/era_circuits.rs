@@ -42,7 +42,10 @@ fn repo_root() -> PathBuf {
 }
 
 fn skip(what: &str, why: &dyn std::fmt::Display) {
-    let _ = writeln!(std::io::stderr(), "\n*** SKIP: {what}: the registry is unreachable ({why}); NOT checked.\n");
+    let _ = writeln!(
+        std::io::stderr(),
+        "\n*** SKIP: {what}: the registry is unreachable ({why}); NOT checked.\n"
+    );
 }
 
 #[test]
@@ -59,10 +62,16 @@ fn published_sources_take_our_edits() {
         for feature in era_circuits::edits::DROPPED_FEATURES {
             assert!(!lib.contains(feature), "{name} still has {feature}");
         }
-        let manifest = std::fs::read_to_string(dest.join(name).join("Cargo.toml")).expect("Cargo.toml");
+        let manifest =
+            std::fs::read_to_string(dest.join(name).join("Cargo.toml")).expect("Cargo.toml");
         assert!(!manifest.contains("\"=0.32.10\""), "{name} still pins the 0.32.10 family");
     }
-    let _ = std::fs::remove_dir_all(&dest);
+    // `ZKSTACK_ERA_EDITS_KEEP=1` keeps the patched copies for inspection.
+    if std::env::var_os("ZKSTACK_ERA_EDITS_KEEP").is_none() {
+        let _ = std::fs::remove_dir_all(&dest);
+    } else {
+        let _ = writeln!(std::io::stderr(), "patched copies kept in {}", dest.display());
+    }
 }
 
 fn run(helper: &Path, args: &[&std::ffi::OsStr]) -> std::process::Output {
@@ -83,7 +92,8 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn edit_json(path: &Path, edit: impl FnOnce(&mut serde_json::Value)) {
-    let mut value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json");
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json");
     edit(&mut value);
     std::fs::write(path, value.to_string()).expect("write");
 }
@@ -96,10 +106,14 @@ fn bump(number: &mut serde_json::Value) {
 #[test]
 fn era_base_layer_proofs_verify_and_tampering_is_rejected() {
     if std::env::var_os("ZKSTACK_ERA_CIRCUITS").is_none() {
-        let _ = writeln!(std::io::stderr(), "era circuits: set ZKSTACK_ERA_CIRCUITS=1 to build and prove them");
+        let _ = writeln!(
+            std::io::stderr(),
+            "era circuits: set ZKSTACK_ERA_CIRCUITS=1 to build and prove them"
+        );
         return;
     }
-    let helper = match era_circuits::build_helper(&repo_root(), &era_circuits::default_cargo_home()) {
+    let helper = match era_circuits::build_helper(&repo_root(), &era_circuits::default_cargo_home())
+    {
         Ok(helper) => helper,
         Err(PrepareError::Fetch(why)) => return skip("era circuits", &why),
         Err(other) => panic!("{other}"),
@@ -110,13 +124,22 @@ fn era_base_layer_proofs_verify_and_tampering_is_rejected() {
     let program = work.join("program.asm");
     std::fs::write(&program, PROGRAM).expect("write program");
     let good = work.join("good");
-    let mut args: Vec<&std::ffi::OsStr> = vec!["prove".as_ref(), program.as_os_str(), good.as_os_str()];
+    let mut args: Vec<&std::ffi::OsStr> =
+        vec!["prove".as_ref(), program.as_os_str(), good.as_os_str()];
     args.extend(PROVED.iter().map(std::ffi::OsStr::new));
     let out = run(&helper, &args);
     assert!(out.status.success(), "prove failed: {}", String::from_utf8_lossy(&out.stderr));
 
-    let proofs: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(good.join("proofs.json")).expect("proofs.json")).expect("json");
-    let proved: Vec<&str> = proofs.as_array().expect("array").iter().filter_map(|p| p["description"].as_str()).collect();
+    let proofs: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(good.join("proofs.json")).expect("proofs.json"),
+    )
+    .expect("json");
+    let proved: Vec<&str> = proofs
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|p| p["description"].as_str())
+        .collect();
     assert_eq!(proved, PROVED, "every requested circuit type must be proved");
     let (ok, report) = verify(&helper, &good);
     assert!(ok, "valid proofs rejected: {report}");
@@ -134,14 +157,20 @@ fn era_base_layer_proofs_verify_and_tampering_is_rejected() {
     // A different public input, claimed consistently in the statement and in the proof.
     let wrong_input = work.join("wrong_input");
     copy_dir(&good, &wrong_input);
-    edit_json(&wrong_input.join(format!("{main_vm}.proof.json")), |proof| bump(&mut proof["public_inputs"][0]));
+    edit_json(&wrong_input.join(format!("{main_vm}.proof.json")), |proof| {
+        bump(&mut proof["public_inputs"][0]);
+    });
     edit_json(&wrong_input.join("proofs.json"), |all| bump(&mut all[0]["public_inputs"][0]));
     assert!(!verify(&helper, &wrong_input).0, "wrong public input accepted");
 
     // Another circuit's verifying key.
     let wrong_vk = work.join("wrong_vk");
     copy_dir(&good, &wrong_vk);
-    std::fs::copy(good.join(format!("{other}.vk.json")), wrong_vk.join(format!("{main_vm}.vk.json"))).expect("copy vk");
+    std::fs::copy(
+        good.join(format!("{other}.vk.json")),
+        wrong_vk.join(format!("{main_vm}.vk.json")),
+    )
+    .expect("copy vk");
     assert!(!verify(&helper, &wrong_vk).0, "wrong verifying key accepted");
     let _ = std::fs::remove_dir_all(&work);
 }

@@ -24,6 +24,7 @@ use zkevm_test_harness::boojum::algebraic_props::sponge::GoldilocksPoseidon2Spon
 use zkevm_test_harness::boojum::cs::implementations::pow::NoPow;
 use zkevm_test_harness::boojum::cs::implementations::proof::Proof;
 use zkevm_test_harness::boojum::cs::implementations::verifier::VerificationKey;
+use zkevm_test_harness::boojum::field::U64Representable as _;
 use zkevm_test_harness::boojum::field::goldilocks::{GoldilocksExt2, GoldilocksField};
 use zkevm_test_harness::boojum::worker::Worker;
 use zkevm_test_harness::ethereum_types::{Address, U256};
@@ -105,13 +106,18 @@ fn fail(msg: impl std::fmt::Display) -> ! {
 }
 
 fn witness(asm_path: &Path) -> Vec<ZkSyncBaseLayerCircuit> {
-    let asm = std::fs::read_to_string(asm_path).unwrap_or_else(|e| fail(format!("{}: {e}", asm_path.display())));
-    let mut assembly = zkevm_assembly::Assembly::try_from(asm).unwrap_or_else(|e| fail(format!("assembly: {e:?}")));
-    let bytecode = assembly.compile_to_bytecode().unwrap_or_else(|e| fail(format!("assembly: {e:?}")));
-    let empty_code_hash = bytecode_to_code_hash(&[[0; 32]]).unwrap_or_else(|()| fail("empty code hash"));
+    let asm = std::fs::read_to_string(asm_path)
+        .unwrap_or_else(|e| fail(format!("{}: {e}", asm_path.display())));
+    let mut assembly = zkevm_assembly::Assembly::try_from(asm)
+        .unwrap_or_else(|e| fail(format!("assembly: {e:?}")));
+    let bytecode =
+        assembly.compile_to_bytecode().unwrap_or_else(|e| fail(format!("assembly: {e:?}")));
+    let empty_code_hash =
+        bytecode_to_code_hash(&[[0; 32]]).unwrap_or_else(|()| fail("empty code hash"));
     let empty_code_hash = U256::from_big_endian(&empty_code_hash);
     // The KZG setup ships with the zksync_kzg crate (it is only read for EIP-4844 circuits).
-    let trusted_setup = concat!(env!("CARGO_MANIFEST_DIR"), "/patched/zksync_kzg/src/trusted_setup.json");
+    let trusted_setup =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/patched/zksync_kzg/src/trusted_setup.json");
     let (sender, receiver) = sync_channel(1);
     let collector = std::thread::spawn(move || {
         let mut circuits = Vec::new();
@@ -156,7 +162,11 @@ fn prove(asm_path: &Path, out: &Path, types: &[String]) {
     let listing: Vec<Instance> = circuits
         .iter()
         .enumerate()
-        .map(|(index, c)| Instance { index, circuit_type: c.numeric_circuit_type(), description: c.short_description().to_owned() })
+        .map(|(index, c)| Instance {
+            index,
+            circuit_type: c.numeric_circuit_type(),
+            description: c.short_description().to_owned(),
+        })
         .collect();
     write_json(&out.join("circuits.json"), &listing);
     let worker = Worker::new();
@@ -176,8 +186,16 @@ fn prove(asm_path: &Path, out: &Path, types: &[String]) {
         eprintln!("[{index}] {description}: prove (setup {setup_s:.1} s)");
         let t = Instant::now();
         let proof = prove_base_layer_circuit::<NoPow>(
-            circuit.clone(), &worker, circuit_definitions::base_layer_proof_config(),
-            &setup_base, &setup, &tree, &vk, &vars_hint, &wits_hint, &finalization,
+            circuit.clone(),
+            &worker,
+            circuit_definitions::base_layer_proof_config(),
+            &setup_base,
+            &setup,
+            &tree,
+            &vk,
+            &vars_hint,
+            &wits_hint,
+            &finalization,
         );
         let prove_s = t.elapsed().as_secs_f64();
         let t = Instant::now();
@@ -186,7 +204,10 @@ fn prove(asm_path: &Path, out: &Path, types: &[String]) {
             fail(format!("[{index}] {description}: own proof rejected"));
         }
         let verify_s = t.elapsed().as_secs_f64();
-        eprintln!("[{index}] {description}: proved {prove_s:.1} s, verified {verify_s:.2} s, peak {} MiB", peak_rss_mib());
+        eprintln!(
+            "[{index}] {description}: proved {prove_s:.1} s, verified {verify_s:.2} s, peak {} MiB",
+            peak_rss_mib()
+        );
         write_json(&out.join(format!("{index}.vk.json")), &vk);
         write_json(&out.join(format!("{index}.proof.json")), &proof);
         proved.push(Proved {
@@ -205,23 +226,30 @@ fn prove(asm_path: &Path, out: &Path, types: &[String]) {
 }
 
 fn verify_one(dir: &Path, entry: &Proved) -> Result<(), String> {
-    let read = |name: String| std::fs::read_to_string(dir.join(&name)).map_err(|e| format!("{name}: {e}"));
-    let vk: BaseVk = serde_json::from_str(&read(format!("{}.vk.json", entry.index))?).map_err(|e| format!("vk: {e}"))?;
-    let proof: BaseProof = serde_json::from_str(&read(format!("{}.proof.json", entry.index))?).map_err(|e| format!("proof: {e}"))?;
+    let read =
+        |name: String| std::fs::read_to_string(dir.join(&name)).map_err(|e| format!("{name}: {e}"));
+    let vk: BaseVk = serde_json::from_str(&read(format!("{}.vk.json", entry.index))?)
+        .map_err(|e| format!("vk: {e}"))?;
+    let proof: BaseProof = serde_json::from_str(&read(format!("{}.proof.json", entry.index))?)
+        .map_err(|e| format!("proof: {e}"))?;
     let claimed: Vec<u64> = proof.public_inputs.iter().map(|x| x.as_u64_reduced()).collect();
     if claimed != entry.public_inputs {
         return Err("public inputs differ from the statement in proofs.json".to_owned());
     }
     let circuit_type = entry.circuit_type;
     // Boojum's verifier asserts on some malformed shapes; a panic is a rejection here.
-    let ok = std::panic::catch_unwind(|| verify_base_layer_proof_for_type::<NoPow>(circuit_type, &proof, &vk))
-        .map_err(|_| "verifier panicked on malformed input".to_owned())?;
+    let ok = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        verify_base_layer_proof_for_type::<NoPow>(circuit_type, &proof, &vk)
+    }))
+    .map_err(|_| "verifier panicked on malformed input".to_owned())?;
     if ok { Ok(()) } else { Err("rejected".to_owned()) }
 }
 
 fn verify(dir: &Path) -> bool {
-    let text = std::fs::read_to_string(dir.join("proofs.json")).unwrap_or_else(|e| fail(format!("proofs.json: {e}")));
-    let entries: Vec<Proved> = serde_json::from_str(&text).unwrap_or_else(|e| fail(format!("proofs.json: {e}")));
+    let text = std::fs::read_to_string(dir.join("proofs.json"))
+        .unwrap_or_else(|e| fail(format!("proofs.json: {e}")));
+    let entries: Vec<Proved> =
+        serde_json::from_str(&text).unwrap_or_else(|e| fail(format!("proofs.json: {e}")));
     std::panic::set_hook(Box::new(|_| {}));
     let mut all = true;
     let report: Vec<serde_json::Value> = entries
@@ -239,8 +267,14 @@ fn verify(dir: &Path) -> bool {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
-        [cmd, asm, out, types @ ..] if cmd == "prove" => prove(Path::new(asm), Path::new(out), types),
-        [cmd, dir] if cmd == "verify" => std::process::exit(if verify(Path::new(dir)) { 0 } else { 1 }),
-        _ => fail("usage: zkstack-era-circuits prove PROGRAM.asm OUT_DIR [TYPE...] | verify OUT_DIR"),
+        [cmd, asm, out, types @ ..] if cmd == "prove" => {
+            prove(Path::new(asm), Path::new(out), types)
+        }
+        [cmd, dir] if cmd == "verify" => {
+            std::process::exit(if verify(Path::new(dir)) { 0 } else { 1 })
+        }
+        _ => {
+            fail("usage: zkstack-era-circuits prove PROGRAM.asm OUT_DIR [TYPE...] | verify OUT_DIR")
+        }
     }
 }

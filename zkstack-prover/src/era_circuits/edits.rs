@@ -23,10 +23,8 @@
 use super::PrepareError;
 
 /// Nightly features that no longer exist (removed or stabilised) and are deleted from `lib.rs`.
-pub const DROPPED_FEATURES: [&str; 2] = [
-    "#![feature(array_chunks)]",
-    "#![feature(bigint_helper_methods)]",
-];
+pub const DROPPED_FEATURES: [&str; 2] =
+    ["#![feature(array_chunks)]", "#![feature(bigint_helper_methods)]"];
 
 /// Name of the module the shim is appended as, at the end of each patched crate's `lib.rs`.
 pub const SHIM_MODULE: &str = "zkstack_compat";
@@ -99,7 +97,7 @@ pub(crate) mod zkstack_compat {
 "#;
 
 /// Appended to `zkevm_circuits`' crate root for edit 4.
-pub const CONST_ARRAY_SHIM: &str = r#"
+pub const CONST_ARRAY_SHIM: &str = r"
 /// Added by zkstack-rs (zkstack-prover/src/era_circuits/edits.rs): zeroed arrays whose length lives
 /// in a function signature, so that closures never spell a generic array length themselves.
 #[doc(hidden)]
@@ -122,7 +120,7 @@ pub(crate) mod zkstack_const_arrays {
         [F::ZERO; <T as CSAllocatableExt<F>>::INTERNAL_STRUCT_LEN]
     }
 }
-"#;
+";
 
 /// The crate whose closures get edit 4.
 pub const CONST_ARRAY_CRATE: &str = "zkevm_circuits";
@@ -301,7 +299,9 @@ pub fn wrap_bodies(source: &str, signature: &str) -> Result<(String, usize), Pre
         let close = matching_brace(rest, open)
             .ok_or_else(|| PrepareError::Edit(format!("unbalanced body after `{signature}`")))?;
         out.push_str(&rest[..=open]);
-        out.push_str(&format!(" {SAME_LEN_CALL}({{"));
+        out.push(' ');
+        out.push_str(SAME_LEN_CALL);
+        out.push_str("({");
         out.push_str(&rest[open + 1..close]);
         out.push_str("}) }");
         rest = &rest[close + 1..];
@@ -352,7 +352,9 @@ mod tests {
         let src = "impl A {\n    fn flatten_as_variables(&self) -> [V; 2] {\n        [self.a, { self.b }]\n    }\n}\n";
         let (out, n) = wrap_bodies(src, WRAPPED_FUNCTIONS[0]).expect("balanced");
         assert_eq!(n, 1);
-        assert!(out.contains("{ crate::zkstack_compat::same_len({\n        [self.a, { self.b }]\n    }) }"));
+        assert!(out.contains(
+            "{ crate::zkstack_compat::same_len({\n        [self.a, { self.b }]\n    }) }"
+        ));
     }
 
     #[test]
@@ -379,7 +381,8 @@ mod tests {
 
     #[test]
     fn crate_root_loses_removed_features_and_gains_the_shim() {
-        let (out, shim) = patch_crate_root("#![feature(array_chunks)]\n#![feature(allocator_api)]\n");
+        let (out, shim) =
+            patch_crate_root("#![feature(array_chunks)]\n#![feature(allocator_api)]\n");
         assert!(shim);
         assert!(out.starts_with("#![feature(allocator_api)]\n"));
         assert!(out.contains("pub(crate) mod zkstack_compat"));

@@ -160,10 +160,14 @@ fn patch_crate(name: &str, dir: &Path) -> Result<(), PrepareError> {
             write(&file, &text)?;
         }
     }
-    if !has_shim && rust_files(&dir.join("src"))?.iter().any(|f| {
-        read(f).is_ok_and(|t| edits::calls_array_chunks(&t) || t.contains(edits::SAME_LEN_CALL))
-    }) {
-        return Err(PrepareError::Edit(format!("{name} needs the shim but has no array_chunks feature")));
+    if !has_shim
+        && rust_files(&dir.join("src"))?.iter().any(|f| {
+            read(f).is_ok_and(|t| edits::calls_array_chunks(&t) || t.contains(edits::SAME_LEN_CALL))
+        })
+    {
+        return Err(PrepareError::Edit(format!(
+            "{name} needs the shim but has no array_chunks feature"
+        )));
     }
     for edit in edits::EXACT_EDITS.iter().filter(|e| e.krate == name) {
         let path = dir.join(edit.file);
