@@ -16,6 +16,8 @@
 //! # What is here
 //! - [`ProofParams`]: the FRI knobs of a proof, validated before Boojum sees them.
 //! - [`fma_chain`]: a tiny circuit proved and verified end to end; the toolchain smoke test.
+//! - [`era_circuits`]: the zkSync Era base-layer circuits (published crates, patched at build time
+//!   by edits of ours) and the helper binary that generates their witness, proves and verifies.
 //!
 //! ```
 //! use zkstack_prover::{FmaChain, ProofParams};
@@ -28,6 +30,7 @@
 
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
 
+pub mod era_circuits;
 pub mod error;
 pub mod fma_chain;
 pub mod params;
