@@ -231,28 +231,8 @@ fn check_real_demo_values(values: &serde_json::Value) {
     );
 
     assert_eq!(values["withdrawal_proof_valid"], true);
-    let proof: Vec<B256> = json(&values["withdrawal_proof"]);
-    let index: u64 = json(&values["withdrawal_log_index"]);
     let chain_id: u64 = json(&values["chain_id"]);
-    let root = zkstack::bridge::proof::SettlementRoot {
-        chain_id: U256::from(chain_id),
-        batch_number: U256::from(1),
-        root: l2_logs_root,
-    };
-    let verify = |message: &zkstack::bridge::message::L2Message| {
-        zkstack::bridge::proof::verify_message_inclusion(
-            root.chain_id,
-            root.batch_number,
-            U256::from(index),
-            message,
-            &proof,
-            &root,
-        )
-    };
-    assert!(verify(&message).is_ok());
-    let mut forged = message.clone();
-    forged.data = b"another message".to_vec().into();
-    assert!(verify(&forged).is_err(), "the proof is for this message only");
+    assert_withdrawal_proof(values, &message, chain_id, l2_logs_root);
 }
 
 /// The demo's values, recomputed independently (see [`demo_json_reports_only_what_ran`]).
@@ -334,24 +314,35 @@ fn check_demo_values(values: &serde_json::Value) {
     assert_eq!(values["withdrawal_proof_valid"], true);
     let message = chain::withdrawal_message();
     assert_eq!(json::<zkstack::l1::Bytes>(&values["withdrawal_message"]), message.data);
-    let proof: Vec<B256> = json(&values["withdrawal_proof"]);
+    assert_withdrawal_proof(values, &message, chain::CHAIN_ID, l2_logs_root);
+}
+
+/// The demo's withdrawal proof proves `message` (log `withdrawal_log_index` of batch 1 of
+/// `chain_id`) against `l2_logs_root`, and nothing else.
+fn assert_withdrawal_proof(
+    values: &serde_json::Value,
+    message: &zkstack::bridge::message::L2Message,
+    chain_id: u64,
+    l2_logs_root: zkstack::l1::B256,
+) {
+    let proof: Vec<zkstack::l1::B256> = json(&values["withdrawal_proof"]);
     let index: u64 = json(&values["withdrawal_log_index"]);
     let root = zkstack::bridge::proof::SettlementRoot {
-        chain_id: U256::from(chain::CHAIN_ID),
-        batch_number: U256::from(1),
+        chain_id: zkstack::l1::U256::from(chain_id),
+        batch_number: zkstack::l1::U256::from(1),
         root: l2_logs_root,
     };
     let verify = |message: &zkstack::bridge::message::L2Message| {
         zkstack::bridge::proof::verify_message_inclusion(
             root.chain_id,
             root.batch_number,
-            U256::from(index),
+            zkstack::l1::U256::from(index),
             message,
             &proof,
             &root,
         )
     };
-    assert!(verify(&message).is_ok());
+    assert!(verify(message).is_ok());
     let mut forged = message.clone();
     forged.data = b"another message".to_vec().into();
     assert!(verify(&forged).is_err(), "the proof is for this message only");
