@@ -9,8 +9,8 @@ use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use zk_evm::GenericNoopTracer;
-use zk_evm::abstractions::{EventSink, Memory as RefMemory, PrecompilesProcessor, Storage};
-use zk_evm::aux_structures::{LogQuery, MemoryPage, MemoryQuery, Timestamp};
+use zk_evm::abstractions::{EventSink, Memory as RefMemory, Storage};
+use zk_evm::aux_structures::{MemoryPage, MemoryQuery, Timestamp};
 use zk_evm::block_properties::BlockProperties;
 use zk_evm::ethereum_types::{Address as RefAddress, U256 as RefU256};
 use zk_evm::reference_impls::decommitter::SimpleDecommitter;
@@ -130,22 +130,7 @@ impl RefMemory for CodeOnly {
     }
 }
 
-#[derive(Debug)]
-struct NoPrecompiles;
-
-impl PrecompilesProcessor for NoPrecompiles {
-    fn execute_precompile<M: RefMemory>(
-        &mut self,
-        _: u32,
-        _: LogQuery,
-        _: &mut M,
-    ) -> Option<(Vec<MemoryQuery>, Vec<MemoryQuery>, zk_evm::abstractions::PrecompileCyclesWitness)>
-    {
-        None
-    }
-    fn start_frame(&mut self) {}
-    fn finish_frame(&mut self, _: bool) {}
-}
+use zkstack_vm_oracle::RefNoPrecompiles as NoPrecompiles;
 
 fn run_zk_evm(words: &[U256]) -> RefU256 {
     let mut local = VmLocalState::<8, EncodingModeProduction>::empty_state();

@@ -28,3 +28,25 @@ pub fn splitmix64(state: &mut u64) -> u64 {
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
 }
+
+/// A zk_evm precompiles processor that runs nothing: for differential runs whose programs make
+/// no precompile calls (or whose zkstack-vm side runs none either).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RefNoPrecompiles;
+
+impl zk_evm::abstractions::PrecompilesProcessor for RefNoPrecompiles {
+    fn execute_precompile<M: zk_evm::abstractions::Memory>(
+        &mut self,
+        _: u32,
+        _: zk_evm::aux_structures::LogQuery,
+        _: &mut M,
+    ) -> Option<(
+        Vec<zk_evm::aux_structures::MemoryQuery>,
+        Vec<zk_evm::aux_structures::MemoryQuery>,
+        zk_evm::abstractions::PrecompileCyclesWitness,
+    )> {
+        None
+    }
+    fn start_frame(&mut self) {}
+    fn finish_frame(&mut self, _: bool) {}
+}

@@ -24,9 +24,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use zk_evm::GenericNoopTracer;
 use zk_evm::abstractions::DecommittmentProcessor;
-use zk_evm::abstractions::{
-    EventSink, Memory as RefMemory, MemoryType, PrecompilesProcessor, Storage,
-};
+use zk_evm::abstractions::{EventSink, Memory as RefMemory, MemoryType, Storage};
 use zk_evm::aux_structures::{
     DecommittmentQuery, LogQuery, MemoryPage, MemoryQuery, PubdataCost, Timestamp,
 };
@@ -110,22 +108,7 @@ impl RefMemory for OracleMemory {
     }
 }
 
-#[derive(Debug)]
-struct NoPrecompiles;
-
-impl PrecompilesProcessor for NoPrecompiles {
-    fn execute_precompile<M: RefMemory>(
-        &mut self,
-        _: u32,
-        _: LogQuery,
-        _: &mut M,
-    ) -> Option<(Vec<MemoryQuery>, Vec<MemoryQuery>, zk_evm::abstractions::PrecompileCyclesWitness)>
-    {
-        None
-    }
-    fn start_frame(&mut self) {}
-    fn finish_frame(&mut self, _: bool) {}
-}
+use zkstack_vm_oracle::RefNoPrecompiles as NoPrecompiles;
 
 type RefVm = VmState<
     InMemoryStorage,

@@ -355,7 +355,7 @@ impl Gen {
         let mut v = recovery.to_byte() & 1;
         let mut hash = hash;
         let kind = match self.below(14) {
-            0 | 1 | 2 => "valid",
+            0..=2 => "valid",
             3 => {
                 s = n - s;
                 v ^= 1;

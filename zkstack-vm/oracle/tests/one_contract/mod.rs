@@ -15,8 +15,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use zk_evm::abstractions::{
-    EventSink, Memory as RefMemory, MemoryType, PrecompilesProcessor, Storage as RefStorageTrait,
-    StorageAccessRefund,
+    EventSink, Memory as RefMemory, MemoryType, Storage as RefStorageTrait, StorageAccessRefund,
 };
 use zk_evm::aux_structures::{LogQuery, MemoryPage, MemoryQuery, PubdataCost, Timestamp};
 use zk_evm::block_properties::BlockProperties;
@@ -235,22 +234,7 @@ impl RefMemory for OracleMemory {
     }
 }
 
-#[derive(Debug)]
-pub struct NoPrecompiles;
-
-impl PrecompilesProcessor for NoPrecompiles {
-    fn execute_precompile<M: RefMemory>(
-        &mut self,
-        _: u32,
-        _: LogQuery,
-        _: &mut M,
-    ) -> Option<(Vec<MemoryQuery>, Vec<MemoryQuery>, zk_evm::abstractions::PrecompileCyclesWitness)>
-    {
-        None
-    }
-    fn start_frame(&mut self) {}
-    fn finish_frame(&mut self, _: bool) {}
-}
+use zkstack_vm_oracle::RefNoPrecompiles as NoPrecompiles;
 
 /// zk_evm's reference storage for values and rollbacks, priced by a shadow [`WorldDiff`] (batch
 /// pricing, as zkstack-vm's own world) fed with the queries zk_evm makes: the refund asked before
