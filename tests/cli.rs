@@ -87,7 +87,8 @@ fn demo_report(args: &[&str]) -> (serde_json::Value, String) {
     );
     let smoke = &report["boojum_smoke"];
     assert_eq!(smoke["verified"], true);
-    let expected = zkstack::prover::FmaChain { x0: 1, x1: 2, steps: 1024 }.output();
+    let witness = zkstack::prover::FmaWitness { x0: 1, x1: 2 };
+    let expected = zkstack::prover::FmaChain { steps: 1024 }.output(&witness);
     assert_eq!(smoke["public_output"], expected);
     (report, stderr)
 }

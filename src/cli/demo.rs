@@ -27,7 +27,7 @@ pub struct DemoArgs {
 pub fn run(args: &DemoArgs) -> Result<ExitCode, CliError> {
     eprintln!(
         "zkstack demo: running the loop in memory, then proving a {}-step multiply-add chain with Boojum on the CPU…",
-        zkstack::demo::boojum::SMOKE_STATEMENT.steps
+        zkstack::demo::boojum::SMOKE_CIRCUIT.steps
     );
     let options = zkstack::demo::DemoOptions { vm_dumps: args.vm_dumps.clone() };
     let report = zkstack::demo::run_with(&options)

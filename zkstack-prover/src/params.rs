@@ -37,8 +37,21 @@ impl ProofParams {
         if self.security_bits == 0 || self.security_bits > 256 {
             return bad("security_bits must be in 1..=256");
         }
-        if self.pow_bits > 32 {
-            return bad("pow_bits must be at most 32");
+        if self.pow_bits > 32 || self.pow_bits as usize >= self.security_bits {
+            return bad("pow_bits must be at most 32 and below security_bits");
+        }
+        // Boojum's prover silently lowers proof-of-work bits that buy no whole FRI query, and its
+        // verifier then rejects the proof for differing from its own configuration: only accept
+        // the values it keeps.
+        // (Boojum 0.32 `compute_fri_schedule`: with r = log2(lde_factor) and raw = security -
+        // pow, it subtracts r - raw % r from pow whenever raw % r != 0 and pow is that large.)
+        let rate_log2 = self.lde_factor.trailing_zeros() as usize;
+        let leftover = (self.security_bits - self.pow_bits as usize) % rate_log2;
+        let lowered = leftover != 0 && self.pow_bits as usize >= rate_log2 - leftover;
+        if lowered {
+            return bad(
+                "pow_bits would be lowered by Boojum: make security_bits - pow_bits a multiple of log2(lde_factor)",
+            );
         }
         Ok(())
     }
