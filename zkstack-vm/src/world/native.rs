@@ -27,7 +27,9 @@
 //! callee returns, re-entrantly inside the native's Rust call; the callee's unspent ergs come
 //! back to the native, and a revert or panic rolls the callee's changes back exactly as for a
 //! bytecode caller. What the caller would see — ok, revert with its bytes, or panic — comes back
-//! as a [`NativeOutcome`]. The callee may be a native itself, but not one whose call is still
+//! as a [`NativeOutcome`]. The call is made as the address the native acts as
+//! ([`NativeCall::act_as`]): its `msg.sender` for a normal call, its storage for a delegate
+//! call. The callee may be a native itself, but not one whose call is still
 //! running (it is taken out while it runs: such a re-entrant call panics at once). The callee
 //! cannot suspend the VM at a hook: hooks are the bootloader's own heap stores, and a callee's
 //! frame never owns the bootloader's heap; if one fired anyway the run ends with
