@@ -5,8 +5,10 @@
 //! Expected values follow from EraVM's far-call rules, checked against what the same callee
 //! sees when bytecode calls it: the context a callee gets (normal: `msg.sender` = the caller's
 //! address, `this` = the callee; delegate: the caller's `this` and `msg.sender`; mimic: the
-//! chosen `msg.sender`), exactly the ergs asked for when they are below 63/64 of what is left,
-//! and a reverted or panicked frame rolls back all its storage, events and L2→L1 messages.
+//! chosen `msg.sender`), exactly the ergs asked for when they are below 63/64 of what is left
+//! and 63/64 of it otherwise (after the `far_call` price and the decommitment, zk_evm's
+//! rules), and a reverted or panicked frame rolls back all its storage, events and L2→L1
+//! messages.
 
 #![allow(clippy::unwrap_used)] // tests: a failed unwrap is a failed test
 
@@ -374,4 +376,27 @@ fn a_mimic_call_from_user_mode_is_refused() {
     assert_eq!(seen.borrow().result, Some(Err(NativeError::KernelOnly)));
     assert_eq!(slot(&mut vm, address(CALLER, true), 1), U256::from(1), "the call panicked");
     assert_eq!(slot(&mut vm, user_native, 9), U256::ZERO, "rolled back");
+}
+
+#[test]
+fn a_native_passes_at_most_63_64_of_what_is_left() {
+    use zkstack_vm::opcodes::{FarCallKind, Opcode};
+    // What the callee's first instruction (`context.ergs_left`) costs: a bytecode caller passing
+    // 50,000 ergs sees the callee record 50,000 minus that price.
+    let (mut direct, _) = run(&caller_source(7, CALLEE, 50_000), world_with(None));
+    let callee = address(CALLEE, false);
+    let recorded = u32::try_from(slot(&mut direct, callee, 4)).unwrap();
+    let context_price = 50_000 - recorded;
+    // The native starts with the 60,000 ergs the outer caller passed (it charges nothing) and
+    // asks for all ergs: its far call pays the `far_call` base price (the opcode table, checked
+    // against zkevm_opcode_defs by the oracle workspace) and the callee's first decommitment
+    // (4 ergs a word, zk_evm's `ERGS_PER_CODE_WORD_DECOMMITMENT`); the callee gets 63/64 of the
+    // rest, rounded down to a multiple of 63 as zk_evm rounds it.
+    let (relay, seen) = relay(NativeCallKind::Normal, Some(CALLEE), u32::MAX);
+    let (mut vm, _) = run(&caller_source(7, NATIVE, 60_000), world_with(Some(relay)));
+    assert_eq!(seen.borrow().ergs_before, 60_000);
+    let words = zkstack_vm::asm::assemble(CALLEE_SOURCE).unwrap().len() as u32 / 32;
+    let left = 60_000 - Opcode::FarCall(FarCallKind::Normal).ergs_cost() - 4 * words;
+    let passed = left / 64 * 63;
+    assert_eq!(slot(&mut vm, callee, 4), U256::from(passed - context_price));
 }
