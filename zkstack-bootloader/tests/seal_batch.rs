@@ -5,6 +5,8 @@
 //! with native fill-ins for the kernel contracts the dump lacks; the batch is sealed (fictive
 //! block, pubdata, `publishPubdataAndClearState`), its state diffs go into the state tree, and
 //! its commitment is computed. Running it again from the same start gives the same bytes.
+//! A second test runs a protocol upgrade transaction (type 254) from the same start through
+//! the ComplexUpgrader native and the dump's real ContractDeployer.
 //!
 //! Where expected values come from (independent of the executor):
 //! - balances: the test's own bookkeeping of the values it sent to accounts that never pay gas;
@@ -512,4 +514,117 @@ fn first_l1_tx_hash(main: &VmDump, plan: &Plan) -> B256 {
         &plan.l1_dep,
     );
     zkstack_bootloader::tx::L1Tx::new(tx.boot).unwrap().hash()
+}
+
+/// The upgrade's code for [`an_upgrade_transaction_runs_through_the_complex_upgrader`]: stores
+/// its first calldata word in slot 0x55 and `msg.sender` in slot 0x56 of the storage it runs
+/// on, returns nothing.
+const UPGRADE_ASM: &str = r"
+    .text
+    .globl  __entry
+__entry:
+.main:
+    ld      r1, r2
+    add     85, r0, r3
+    sstore  r3, r2
+    context.caller r4
+    add     86, r0, r3
+    sstore  r3, r4
+    ret.ok  r0
+";
+
+/// A protocol upgrade transaction (type 254, first in its batch) from FORCE_DEPLOYER calls the
+/// ComplexUpgrader (a native: the dumps do not ship its code) with `forceDeployAndUpgrade`: the
+/// dump's real ContractDeployer force-deploys the upgrade's code, shipped as the transaction's
+/// factory dependency, then the native delegate-calls it with the upgrade's calldata.
+///
+/// Expected values, from era-contracts v26: `ContractDeployer.forceDeployOnAddress` stores the
+/// constructed code hash in AccountCodeStorage and emits `ContractDeployed(msg.sender of
+/// forceDeployOnAddresses = the ComplexUpgrader, hash, address)`; `ComplexUpgrader.upgrade`'s
+/// `delegatecall` runs the code with the ComplexUpgrader's storage and `msg.sender`
+/// (FORCE_DEPLOYER); the bootloader sends the upgrade's canonical hash as a system log.
+#[test]
+fn an_upgrade_transaction_runs_through_the_complex_upgrader() {
+    use alloy_sol_types::{SolCall, SolEvent, sol};
+    use zkstack_bootloader::natives::addresses::{
+        ACCOUNT_CODE_STORAGE, COMPLEX_UPGRADER, FORCE_DEPLOYER,
+    };
+    use zkstack_bootloader::natives::errors::{ForceDeployment, IComplexUpgrader};
+    use zkstack_bootloader::natives::has_code;
+    use zkstack_bootloader::vm::world::StorageKey;
+    sol! {
+        event ContractDeployed(address indexed deployerAddress, bytes32 indexed bytecodeHash, address indexed contractAddress);
+    }
+
+    let (Some(main), Some(extra)) =
+        (load("estimate_fee_for_transfer_to_self"), load("validation_adjacent_storage_slots"))
+    else {
+        return;
+    };
+    let start = ChainStart::from_dumps(&main, &extra, &[]).unwrap();
+    let ctx = start.system_context();
+    let ChainStart { storage, code, .. } = start;
+    let (mut executor, _, _) = open_batch(&main, &ctx, storage, code);
+    assert!(!has_code(&mut executor.vm_mut().world, &COMPLEX_UPGRADER), "the native runs");
+
+    let upgrade_code = assemble(UPGRADE_ASM).unwrap();
+    let hash = bytecode_hash(&upgrade_code).unwrap();
+    let target = Address::repeat_byte(0x0c);
+    let argument = U256::from(0x1234_5678u64);
+    let data = IComplexUpgrader::forceDeployAndUpgradeCall {
+        _forceDeployments: vec![ForceDeployment {
+            bytecodeHash: hash,
+            newAddress: target,
+            callConstructor: false,
+            value: U256::ZERO,
+            input: Bytes::new(),
+        }],
+        _delegateTo: target,
+        _calldata: argument.to_be_bytes::<32>().to_vec().into(),
+    }
+    .abi_encode();
+    // An upgrade transaction as zksync-era builds one: free (max fee 0), 800 gas per pubdata.
+    let request = zkstack_bootloader::l1::mailbox::PriorityOpRequest {
+        sender: FORCE_DEPLOYER,
+        contract_l2: COMPLEX_UPGRADER,
+        mint_value: U256::ZERO,
+        l2_value: U256::ZERO,
+        l2_calldata: data.into(),
+        l2_gas_limit: U256::from(txs::DEPLOY_GAS),
+        l2_gas_per_pubdata_byte_limit: U256::from(800),
+        factory_dep_hashes: vec![U256::from_be_bytes(hash.0)],
+        refund_recipient: FORCE_DEPLOYER,
+    };
+    let mut boot = request.to_canonical_transaction(U256::ZERO, U256::ZERO);
+    boot.txType = U256::from(254);
+    let canonical_hash = alloy_keccak(&boot.encode());
+    executor.push_transaction(&boot, &[upgrade_code], true).unwrap();
+    let result = executor.execute_next().unwrap();
+    assert_eq!(result.status, TxStatus::Success, "{:?} {:?}", result.output, result.debug_logs);
+
+    let mut peek = |address: Address, key: U256| {
+        let world = &mut executor.vm_mut().world;
+        world.diff.peek_storage(world.storage.as_mut(), &StorageKey { shard: 0, address, key })
+    };
+    let key_of = |a: Address| U256::from_be_slice(a.as_slice());
+    assert_eq!(peek(ACCOUNT_CODE_STORAGE, key_of(target)), U256::from_be_bytes(hash.0));
+    assert_eq!(peek(COMPLEX_UPGRADER, U256::from(0x55)), argument, "the upgrade's calldata");
+    assert_eq!(peek(COMPLEX_UPGRADER, U256::from(0x56)), key_of(FORCE_DEPLOYER), "msg.sender");
+    assert_eq!(peek(target, U256::from(0x55)), U256::ZERO, "nothing at the target's own address");
+    let deployed = ContractDeployed {
+        deployerAddress: COMPLEX_UPGRADER,
+        bytecodeHash: hash,
+        contractAddress: target,
+    };
+    let topics: Vec<B256> = deployed.encode_topics().iter().map(|t| B256::from(t.0)).collect();
+    assert!(
+        result.events.iter().any(|e| e.topics == topics),
+        "ContractDeployed: {:?}",
+        result.events
+    );
+    assert!(
+        result.l2_to_l1_logs.iter().any(|l| l.value == U256::from_be_bytes(canonical_hash.0)),
+        "the upgrade's hash is logged: {:?}",
+        result.l2_to_l1_logs
+    );
 }

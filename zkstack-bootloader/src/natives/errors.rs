@@ -13,6 +13,7 @@ sol! {
     error CallerMustBeBootloader();
     error CallerMustBeSystemContract();
     error Unauthorized(address caller);
+    error AddressHasNoCode(address);
     error Overflow();
     error MalformedBytecode(uint8 reason);
     error ReconstructionMismatch(uint8, bytes32 expected, bytes32 actual);
@@ -77,6 +78,14 @@ sol! {
         bool callConstructor;
         uint256 value;
         bytes input;
+    }
+
+    interface IContractDeployer {
+        function forceDeployOnAddresses(ForceDeployment[] calldata _deployments) external payable;
+    }
+
+    interface IAccountCodeStorage {
+        function getCodeSize(uint256 _input) external view returns (uint256 codeSize);
     }
 
     interface IComplexUpgrader {

@@ -12,28 +12,31 @@
 //! | Compressor (0x800e) | [`compressor`] | ergs |
 //! | PubdataChunkPublisher (0x8011) | [`chunk_publisher`] | ergs |
 //! | CodeOracle (0x8012) | [`code_oracle`] | ergs |
-//! | ComplexUpgrader (0x800f) | [`complex_upgrader`] | checks only: an authorised upgrade panics |
+//! | ComplexUpgrader (0x800f) | [`complex_upgrader`] | ergs of its own instructions (its far calls are real) |
 //! | EcAdd / EcMul / EcPairing (0x06–0x08) | [`ec`] | ergs |
 //! | rollup / validium L2 DA validators | [`da_validator`] | ergs |
 //!
 //! **Ergs.** A native charges only the ergs its contract burns explicitly
 //! (`SystemContractHelper.burnGas`, with the same pubdata count); the ergs of the contract's
-//! own instructions, of the far calls inside its call chain and of hashing are not charged,
+//! own instructions, of the calls inside a chain composed in Rust (see below) and of hashing are
+//! not charged (real far calls a native makes are charged as for bytecode),
 //! and where the real contract burns all its ergs on bad input (`burnGas()` of the Ec*
 //! contracts) the native does too. Ergs flow into the transaction's refund, so a batch run with
 //! natives may refund differently from one with all bytecode; storage, events, L2→L1 logs and
 //! pubdata of the contracts themselves are the same.
 //!
-//! **Call chains.** A native cannot far-call. Where a contract calls another contract that a
-//! native also implements (Compressor → L1Messenger and KnownCodesStorage, KnownCodesStorage →
-//! L1Messenger, L1Messenger → L2 DA validator → Compressor and PubdataChunkPublisher), the chain
-//! is composed in Rust, each step acting as its contract (storage, events, `msg.sender`), so the
-//! effects are those of the real chain whether or not the callee's bytecode was supplied. A
-//! callee that fails inside the chain with a panic shows as a revert with no data, as a
-//! Solidity caller would turn it. What no native can do — the L1Messenger calling an L2 DA
-//! validator it does not know ([`NativeConfig`]), L2MessageRoot's `getAggregatedRoot` (taken
-//! from the config), the ComplexUpgrader's deployments and delegate call — is listed with each
-//! contract.
+//! **Call chains.** Where a contract calls another contract that a native also implements
+//! (Compressor → L1Messenger and KnownCodesStorage, KnownCodesStorage → L1Messenger,
+//! L1Messenger → L2 DA validator → Compressor and PubdataChunkPublisher), the chain is composed
+//! in Rust, each step acting as its contract (storage, events, `msg.sender`), so the effects are
+//! those of the real chain whether or not the callee's bytecode was supplied. A callee that
+//! fails inside the chain with a panic shows as a revert with no data, as a Solidity caller
+//! would turn it. A contract whose callees are arbitrary code makes real far calls instead
+//! (zkstack-vm's `NativeCall::far_call`, run by the VM exactly as a bytecode `far_call`): the
+//! ComplexUpgrader calls AccountCodeStorage (for `extcodesize`), ContractDeployer and,
+//! by `delegatecall`, the upgrade's code, paying those calls' ergs as bytecode would. What no
+//! native does — the L1Messenger calling an L2 DA validator it does not know ([`NativeConfig`]),
+//! L2MessageRoot's `getAggregatedRoot` (taken from the config) — is listed with each contract.
 
 pub mod addresses;
 pub mod calldata;

@@ -23,4 +23,9 @@ pub enum VmError {
     /// The code known for a hash is longer than a code page can hold.
     #[error("code for hash {0:#x} exceeds the 2^16 - 1 words of a code page")]
     CodeTooLong(alloy_primitives::U256),
+    /// A hook fired inside a far call made by a native contract, where the VM cannot suspend
+    /// (the native's Rust call is on the stack). It cannot happen with the bootloader's hooks:
+    /// only the bootloader's own frame stores to its heap.
+    #[error("hook {0} fired inside a native contract's far call")]
+    HookInNativeCall(u32),
 }

@@ -92,6 +92,10 @@ fn u256_to_address(value: &U256) -> Address {
 
 impl<T: Tracer> Vm<T> {
     /// Executes a far call (price paid, condition holds).
+    ///
+    /// # Errors
+    /// [`VmError::UnknownCode`] when the callee's code is not known; any error raised inside a
+    /// native callee's own far calls.
     #[allow(clippy::too_many_lines, reason = "one pass in zk_evm's order of checks")]
     pub(super) fn far_call(
         &mut self,
@@ -292,7 +296,7 @@ impl<T: Tracer> Vm<T> {
             regs.set(r, U256::ZERO, false);
         }
         if native && !failed {
-            self.run_native(&target, abi.ptr, abi.system, abi.constructor);
+            self.run_native(&target, abi.ptr, abi.system, abi.constructor)?;
         }
         Ok(())
     }

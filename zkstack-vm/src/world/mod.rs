@@ -7,6 +7,7 @@ pub mod decommitted;
 pub mod diff;
 pub mod entry;
 pub mod native;
+pub mod native_far_call;
 pub mod precompiles;
 pub mod pricing;
 pub mod storage;
@@ -19,6 +20,7 @@ pub use decommitted::{DecommitHistory, Decommitted};
 pub use diff::{Snapshot, WorldDiff};
 pub use entry::LogEntry;
 pub use native::{NativeCall, NativeContract, NativeError, NativeOutcome};
+pub use native_far_call::{NativeCallKind, NativeFarCall};
 pub use precompiles::{NoPrecompiles, Precompiles};
 
 use crate::exec::Code;

@@ -15,15 +15,35 @@
 //! ([`NativeCall::charge`]) plus the pubdata of its storage writes (priced by the world diff as
 //! for bytecode) and what it spends explicitly ([`NativeCall::spend_pubdata`]). Storage reads and
 //! writes make slots warm like bytecode accesses, but their ergs (and refunds) are left to the
-//! native. A native cannot call other contracts; natives that stand for a chain of calls between
-//! contracts compose it in Rust, acting as each contract in turn ([`NativeCall::act_as`]).
+//! native. Natives that stand for a chain of calls between contracts may compose it in Rust,
+//! acting as each contract in turn ([`NativeCall::act_as`]).
+//!
+//! **Far calls from a native.** [`NativeCall::far_call`] calls another contract as the
+//! `far_call` instruction would from the native's frame: it pays the instruction's base price,
+//! writes the calldata to the native's heap (paying its growth) and hands the rest to the same
+//! code a bytecode caller runs — checks, decommitment, the `msg.value` simulator's extra, 63/64
+//! of the ergs, the callee's context (a delegate call keeps the native's `this`, `msg.sender`
+//! and context value), kernel and static flags, a world snapshot. The VM then runs until that
+//! callee returns, re-entrantly inside the native's Rust call; the callee's unspent ergs come
+//! back to the native, and a revert or panic rolls the callee's changes back exactly as for a
+//! bytecode caller. What the caller would see — ok, revert with its bytes, or panic — comes back
+//! as a [`NativeOutcome`]. The call is made as the address the native acts as
+//! ([`NativeCall::act_as`]): its `msg.sender` for a normal call, its storage for a delegate
+//! call. The callee may be a native itself, but not one whose call is still
+//! running (it is taken out while it runs: such a re-entrant call panics at once). The callee
+//! cannot suspend the VM at a hook: hooks are the bootloader's own heap stores, and a callee's
+//! frame never owns the bootloader's heap; if one fired anyway the run ends with
+//! [`crate::exec::VmError::HookInNativeCall`]. The tracer sees the callee's instructions but not
+//! the native's far call itself (there is no instruction).
 
 use alloy_primitives::{Address, U256};
 
-use super::code::{CodeSource, VersionedHash};
-use super::diff::WorldDiff;
+use super::World;
+use super::code::VersionedHash;
 use super::entry::LogEntry;
-use super::storage::{Storage, StorageKey};
+use super::native_far_call::NativeFarCall;
+use super::storage::StorageKey;
+use crate::exec::VmError;
 
 /// How a native call ends.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -46,6 +66,21 @@ pub enum NativeError {
     /// A state change (storage, transient storage, event, L2→L1 message) in a static call.
     #[error("state change in a static call")]
     StaticViolation,
+    /// [`NativeCall::far_call`] with [`NativeCallKind::Mimic`](super::NativeCallKind::Mimic)
+    /// from a frame that is not in kernel mode (`far_call.mimic` is kernel-only).
+    #[error("far_call.mimic outside kernel mode")]
+    KernelOnly,
+    /// [`NativeCall::far_call`] at the VM's call-depth limit.
+    #[error("call stack full")]
+    CallStackFull,
+    /// [`NativeCall::far_call`] after an earlier request of the call was refused (the call
+    /// panics already).
+    #[error("an earlier request of this call was refused")]
+    AlreadyRefused,
+    /// The VM could not go on inside [`NativeCall::far_call`] (a [`VmError`]): the run that
+    /// called the native ends with that error.
+    #[error("the VM stopped inside a far call")]
+    VmStopped,
 }
 
 /// Rust code at an address. Register it with [`crate::world::World::register_native`].
@@ -55,8 +90,44 @@ pub trait NativeContract {
     fn call(&mut self, call: &mut NativeCall<'_>) -> NativeOutcome;
 }
 
-/// What a native sees of a call: the frame's context, the calldata, the ergs it was given, and
-/// the world (through the same diff bytecode changes, so rollback is exact).
+/// What the VM running a native does for it: the world it changes, and far calls.
+pub(crate) trait NativeHost {
+    /// The world (the same diff bytecode changes, so rollback is exact).
+    fn world(&mut self) -> &mut World;
+
+    /// Runs `request` from the native's frame until the callee returns; `side` is the native's
+    /// view of its frame, handed over and taken back.
+    fn far_call(
+        &mut self,
+        request: &NativeFarCall<'_>,
+        side: &mut CallerSide,
+    ) -> Result<NativeOutcome, FarCallFailure>;
+}
+
+/// What a native keeps of its frame while it runs; synchronised with the frame around a far call.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct CallerSide {
+    /// The address acted as ([`NativeCall::act_as`]).
+    pub this_address: Address,
+    /// Ergs left.
+    pub ergs: u32,
+    /// Pubdata spent and not yet counted in the frame.
+    pub pubdata: i32,
+    /// The VM's transaction counter.
+    pub tx_number: u16,
+}
+
+/// Why a native's far call did not run.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum FarCallFailure {
+    /// The `far_call` instruction itself raised an exception: the native's frame panics.
+    Refused(NativeError),
+    /// The VM cannot go on.
+    Stopped(VmError),
+}
+
+/// What a native sees of a call: the frame's context, the calldata, the ergs it was given, the
+/// world (through the same diff bytecode changes, so rollback is exact), and far calls.
 #[allow(
     clippy::struct_excessive_bools,
     reason = "independent flags of the call, as EraVM has them"
@@ -75,9 +146,8 @@ pub struct NativeCall<'a> {
     pub(crate) ergs: u32,
     pub(crate) pubdata: i32,
     pub(crate) refused: bool,
-    pub(crate) diff: &'a mut WorldDiff,
-    pub(crate) storage: &'a mut dyn Storage,
-    pub(crate) code: &'a mut dyn CodeSource,
+    pub(crate) stopped: Option<VmError>,
+    pub(crate) host: &'a mut dyn NativeHost,
 }
 
 impl core::fmt::Debug for NativeCall<'_> {
@@ -157,7 +227,7 @@ impl NativeCall<'_> {
     /// The code the world knows for a versioned hash (as `log.decommit` would find it), as
     /// 32-byte words; `None` when the code source does not have it. Charges nothing.
     pub fn code(&mut self, hash: &VersionedHash) -> Option<Vec<U256>> {
-        self.code.code(&hash.preimage())
+        self.host.world().code.code(&hash.preimage())
     }
 
     /// Ergs left to the call.
@@ -196,7 +266,8 @@ impl NativeCall<'_> {
     /// Reads a storage slot of `this_address` (making it warm; no ergs charged).
     pub fn sload(&mut self, key: U256) -> U256 {
         let key = self.key(key);
-        self.diff.read_storage(self.storage, &key).0
+        let world = self.host.world();
+        world.diff.read_storage(world.storage.as_mut(), &key).0
     }
 
     /// Writes a storage slot of `this_address`; its pubdata is charged to the call.
@@ -206,7 +277,8 @@ impl NativeCall<'_> {
     pub fn sstore(&mut self, key: U256, value: U256) -> Result<(), NativeError> {
         self.state_change()?;
         let key = self.key(key);
-        let (_, pubdata) = self.diff.write_storage(self.storage, &key, value);
+        let world = self.host.world();
+        let (_, pubdata) = world.diff.write_storage(world.storage.as_mut(), &key, value);
         self.pubdata = self.pubdata.wrapping_add(pubdata);
         Ok(())
     }
@@ -214,7 +286,7 @@ impl NativeCall<'_> {
     /// Reads a transient slot of `this_address`.
     pub fn tload(&mut self, key: U256) -> U256 {
         let key = self.key(key);
-        self.diff.read_transient(&key)
+        self.host.world().diff.read_transient(&key)
     }
 
     /// Writes a transient slot of `this_address`.
@@ -224,7 +296,7 @@ impl NativeCall<'_> {
     pub fn tstore(&mut self, key: U256, value: U256) -> Result<(), NativeError> {
         self.state_change()?;
         let key = self.key(key);
-        self.diff.write_transient(&key, value);
+        self.host.world().diff.write_transient(&key, value);
         Ok(())
     }
 
@@ -251,7 +323,7 @@ impl NativeCall<'_> {
     ) -> Result<(), NativeError> {
         self.state_change()?;
         let entry = self.entry(key, value, is_first);
-        self.diff.push_event(entry);
+        self.host.world().diff.push_event(entry);
         Ok(())
     }
 
@@ -267,7 +339,47 @@ impl NativeCall<'_> {
     ) -> Result<(), NativeError> {
         self.state_change()?;
         let entry = self.entry(key, value, is_service);
-        self.diff.push_l2_to_l1(entry);
+        self.host.world().diff.push_l2_to_l1(entry);
         Ok(())
+    }
+
+    /// Far-calls another contract from the native's frame (see the module docs) and runs it to
+    /// its end: `Ok` with its return bytes, `Revert` with its revert bytes (its changes rolled
+    /// back), or `Panic` (no bytes, its changes rolled back), as a bytecode caller would see it.
+    /// The native keeps the ergs the callee did not spend.
+    ///
+    /// # Errors
+    /// When the `far_call` instruction itself would raise an exception in the native's frame:
+    /// [`NativeError::OutOfErgs`] (its base price or the calldata is beyond the ergs left; they
+    /// are all spent), [`NativeError::KernelOnly`] (a mimic call outside kernel mode),
+    /// [`NativeError::CallStackFull`]; [`NativeError::AlreadyRefused`] after an earlier refusal;
+    /// [`NativeError::VmStopped`] when the VM cannot go on (the run ends with its error). In
+    /// every case the call panics whatever the native returns.
+    pub fn far_call(&mut self, request: &NativeFarCall<'_>) -> Result<NativeOutcome, NativeError> {
+        if self.refused {
+            return Err(NativeError::AlreadyRefused);
+        }
+        let mut side = CallerSide {
+            this_address: self.this_address,
+            ergs: self.ergs,
+            pubdata: self.pubdata,
+            tx_number: self.tx_number,
+        };
+        let result = self.host.far_call(request, &mut side);
+        self.ergs = side.ergs;
+        self.pubdata = side.pubdata;
+        self.tx_number = side.tx_number;
+        match result {
+            Ok(outcome) => Ok(outcome),
+            Err(FarCallFailure::Refused(error)) => {
+                self.refused = true;
+                Err(error)
+            }
+            Err(FarCallFailure::Stopped(error)) => {
+                self.refused = true;
+                self.stopped = Some(error);
+                Err(NativeError::VmStopped)
+            }
+        }
     }
 }
