@@ -15,9 +15,6 @@ fn zkstack(args: &[&str]) -> std::process::Output {
 const SUBCOMMANDS: [&str; 11] =
     ["demo", "run", "asm", "disasm", "replay", "tx", "fee", "l1", "bridge", "prove", "verify"];
 
-/// Subcommands that compute something today; the rest must say they are not built.
-const BUILT: [&str; 9] = ["demo", "l1", "bridge", "tx", "fee", "asm", "disasm", "run", "replay"];
-
 #[test]
 fn version_is_the_crate_version() {
     let out = zkstack(&["--version"]);
@@ -41,15 +38,47 @@ fn help_lists_every_subcommand() {
     }
 }
 
+/// Proving a whole VM dump is not built: `zkstack prove` recognises one and says so (exit 2),
+/// before it would build or run anything.
 #[test]
-fn unbuilt_subcommands_exit_2_and_say_so() {
-    for name in SUBCOMMANDS.iter().filter(|name| !BUILT.contains(name)) {
-        let out = zkstack(&[name, "some-arg", "--json"]);
-        assert_eq!(out.status.code(), Some(2), "`zkstack {name}`");
-        assert!(out.stdout.is_empty(), "`zkstack {name}` must print nothing on stdout");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(stderr.contains("not built yet"), "`zkstack {name}` stderr: {stderr}");
+fn proving_a_dump_exits_2_and_says_so() {
+    let dir = std::env::temp_dir().join(format!("zkstack-cli-dump-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let dump = dir.join("dump.json");
+    std::fs::write(&dump, "{\"l1_batch_env\": {}}").expect("write");
+    let out_dir = dir.join("out");
+    let out = zkstack(&[
+        "prove",
+        dump.to_str().expect("utf-8 path"),
+        "--out",
+        out_dir.to_str().expect("utf-8 path"),
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not built yet"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Bad programs and missing proof directories are input errors (exit 1), found before the
+/// circuit binary is built or run.
+#[test]
+fn prove_and_verify_refuse_bad_input_early() {
+    let dir = std::env::temp_dir().join(format!("zkstack-cli-badprog-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let even = dir.join("even.hex");
+    std::fs::write(&even, format!("0x{}", "00".repeat(64))).expect("write");
+    let broken = dir.join("broken.asm");
+    std::fs::write(&broken, ".text\n__entry:\n    frobnicate r1, r2\n").expect("write");
+    for program in [&even, &broken] {
+        let out = zkstack(&["prove", program.to_str().expect("utf-8 path")]);
+        assert_eq!(out.status.code(), Some(1), "{}", program.display());
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("building"));
     }
+    let out = zkstack(&["verify", dir.join("nothing-here").to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("proofs.json"));
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -10,11 +10,11 @@ mod l1;
 mod l1_decode_commit;
 mod not_built;
 mod output;
+mod prove;
 mod replay;
 mod run;
 mod tx;
 
-use std::ffi::OsString;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -28,7 +28,8 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// The subcommands. Those whose capability is not built yet exit with code 2 and say so.
+/// The subcommands. A capability that is not built yet (proving a whole VM dump, the demo's batch
+/// proof) exits with code 2 and says so.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the whole loop in memory: L1 deposit, L2 transactions, batch, pubdata, commitment, proof,
@@ -50,19 +51,10 @@ pub enum Command {
     L1(l1::L1Args),
     /// The shared bridge: message inclusion proofs, asset ids.
     Bridge(bridge::BridgeArgs),
-    /// Prove an EraVM execution with Boojum (not built yet).
-    Prove(NotBuiltArgs),
-    /// Verify a Boojum proof (not built yet).
-    Verify(NotBuiltArgs),
-}
-
-/// Arguments of a subcommand that is not built yet: accepted and ignored, so that scripts written
-/// against the documented interface get the honest "not built yet" answer rather than a usage error.
-#[derive(Debug, clap::Args)]
-pub struct NotBuiltArgs {
-    /// Anything the finished subcommand will take.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
-    pub args: Vec<OsString>,
+    /// Prove an EraVM program's zkSync base-layer circuits with Boojum on the CPU.
+    Prove(prove::ProveArgs),
+    /// Verify the proofs `zkstack prove` wrote.
+    Verify(prove::VerifyArgs),
 }
 
 /// Errors a subcommand reports on stderr before exiting with code 1.
@@ -85,6 +77,9 @@ pub enum CliError {
         /// What is wrong with it.
         reason: String,
     },
+    /// The prover's circuit binary failed.
+    #[error(transparent)]
+    Prover(#[from] zkstack::prover::era_circuits::EraCircuitsError),
     /// A step of the demo failed.
     #[error("demo step `{step}` failed: {reason}")]
     Demo {
@@ -114,9 +109,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Fee(args) => fee::run(&args),
         Command::L1(args) => l1::run(&args),
         Command::Bridge(args) => bridge::run(&args),
-        Command::Prove(_) => Ok(not_built::report("prove", "Boojum proofs of EraVM execution", 10)),
-        Command::Verify(_) => {
-            Ok(not_built::report("verify", "Boojum proofs of EraVM execution", 10))
-        }
+        Command::Prove(args) => prove::run_prove(&args),
+        Command::Verify(args) => prove::run_verify(&args),
     }
 }

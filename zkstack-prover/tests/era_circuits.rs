@@ -10,9 +10,10 @@
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use zkstack_prover::era_circuits::{self, PrepareError};
+use zkstack_prover::era_circuits::{
+    self, EraCircuits, EraCircuitsError, PrepareError, ProveRequest,
+};
 
 /// A program touching storage, events and L2->L1 messages, so that the sorters have work.
 /// Assembly syntax of zkevm-assembly 0.153.12 (taken from the shape of its own test programs).
@@ -74,14 +75,11 @@ fn published_sources_take_our_edits() {
     }
 }
 
-fn run(helper: &Path, args: &[&std::ffi::OsStr]) -> std::process::Output {
-    Command::new(helper).args(args).output().expect("run zkstack-era-circuits")
-}
-
-fn verify(helper: &Path, dir: &Path) -> (bool, serde_json::Value) {
-    let out = run(helper, &["verify".as_ref(), dir.as_os_str()]);
-    let report = serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
-    (out.status.success(), report)
+/// Whether every proof in `dir` is accepted (verdicts from zkSync's base-layer verifier).
+fn all_valid(circuits: &EraCircuits, dir: &Path) -> bool {
+    let verdicts = circuits.verify(dir).expect("the directory can be verified");
+    assert!(!verdicts.is_empty());
+    verdicts.iter().all(|v| v.valid)
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -112,10 +110,11 @@ fn era_base_layer_proofs_verify_and_tampering_is_rejected() {
         );
         return;
     }
-    let helper = match era_circuits::build_helper(&repo_root(), &era_circuits::default_cargo_home())
-    {
-        Ok(helper) => helper,
-        Err(PrepareError::Fetch(why)) => return skip("era circuits", &why),
+    let circuits = match EraCircuits::build(&repo_root(), &era_circuits::default_cargo_home()) {
+        Ok(circuits) => circuits,
+        Err(EraCircuitsError::Prepare(PrepareError::Fetch(why))) => {
+            return skip("era circuits", &why);
+        }
         Err(other) => panic!("{other}"),
     };
     let work = std::env::temp_dir().join(format!("zkstack-era-proofs-{}", std::process::id()));
@@ -124,35 +123,26 @@ fn era_base_layer_proofs_verify_and_tampering_is_rejected() {
     let program = work.join("program.asm");
     std::fs::write(&program, PROGRAM).expect("write program");
     let good = work.join("good");
-    let mut args: Vec<&std::ffi::OsStr> =
-        vec!["prove".as_ref(), program.as_os_str(), good.as_os_str()];
-    args.extend(PROVED.iter().map(std::ffi::OsStr::new));
-    let out = run(&helper, &args);
-    assert!(out.status.success(), "prove failed: {}", String::from_utf8_lossy(&out.stderr));
-
-    let proofs: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(good.join("proofs.json")).expect("proofs.json"),
-    )
-    .expect("json");
-    let mut proved: Vec<&str> = proofs
-        .as_array()
-        .expect("array")
-        .iter()
-        .filter_map(|p| p["description"].as_str())
-        .collect();
+    let request = ProveRequest {
+        circuits: PROVED.iter().map(|&c| c.to_owned()).collect(),
+        ..ProveRequest::default()
+    };
+    let set = circuits.prove(&program, &good, &request).expect("prove");
+    assert_eq!(set.run.geometry, "tiny");
+    assert_eq!(set.run.proved, PROVED.len());
+    let mut proved: Vec<&str> = set.proofs.iter().map(|p| p.description.as_str()).collect();
     proved.sort_unstable();
     let mut wanted = PROVED;
     wanted.sort_unstable();
     assert_eq!(proved, wanted, "every requested circuit type must be proved, once");
-    let (ok, report) = verify(&helper, &good);
-    assert!(ok, "valid proofs rejected: {report}");
-    let position = |name: &str| {
-        proofs.as_array().and_then(|all| all.iter().position(|p| p["description"] == name))
-    };
+    for proof in &set.proofs {
+        assert!(!proof.public_inputs.is_empty(), "{} has no statement", proof.description);
+    }
+    assert!(all_valid(&circuits, &good), "valid proofs rejected");
+    let position = |name: &str| set.proofs.iter().position(|p| p.description == name);
     let main_position = position("Main VM").expect("Main VM proved");
-    let main_vm = proofs[main_position]["index"].as_u64().expect("index");
-    let other =
-        proofs[position("Events sorter").expect("proved")]["index"].as_u64().expect("index");
+    let main_vm = set.proofs[main_position].index;
+    let other = set.proofs[position("Events sorter").expect("proved")].index;
 
     // One changed number inside the FRI part of the proof.
     let tampered = work.join("tampered");
@@ -160,7 +150,7 @@ fn era_base_layer_proofs_verify_and_tampering_is_rejected() {
     edit_json(&tampered.join(format!("{main_vm}.proof.json")), |proof| {
         bump(&mut proof["final_fri_monomials"][0][0]);
     });
-    assert!(!verify(&helper, &tampered).0, "tampered proof accepted");
+    assert!(!all_valid(&circuits, &tampered), "tampered proof accepted");
 
     // A different public input, claimed consistently in the statement and in the proof.
     let wrong_input = work.join("wrong_input");
@@ -171,7 +161,7 @@ fn era_base_layer_proofs_verify_and_tampering_is_rejected() {
     edit_json(&wrong_input.join("proofs.json"), |all| {
         bump(&mut all[main_position]["public_inputs"][0]);
     });
-    assert!(!verify(&helper, &wrong_input).0, "wrong public input accepted");
+    assert!(!all_valid(&circuits, &wrong_input), "wrong public input accepted");
 
     // Another circuit's verifying key.
     let wrong_vk = work.join("wrong_vk");
@@ -181,6 +171,6 @@ fn era_base_layer_proofs_verify_and_tampering_is_rejected() {
         wrong_vk.join(format!("{main_vm}.vk.json")),
     )
     .expect("copy vk");
-    assert!(!verify(&helper, &wrong_vk).0, "wrong verifying key accepted");
+    assert!(!all_valid(&circuits, &wrong_vk), "wrong verifying key accepted");
     let _ = std::fs::remove_dir_all(&work);
 }

@@ -13,11 +13,16 @@
 //! cargo command in this one on a fresh checkout.
 
 pub mod edits;
+pub mod runner;
 pub mod sources;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+pub use runner::{
+    CircuitInstance, EraCircuits, EraCircuitsError, Geometry, ProofSet, ProveRequest,
+    ProvedCircuit, RunSummary, Verdict,
+};
 pub use sources::{CIRCUITS_VERSION, PATCHED_CRATES, Prepared, prepare};
 
 /// Why the circuit crates could not be prepared or built.
