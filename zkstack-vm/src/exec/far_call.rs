@@ -24,6 +24,8 @@ use crate::memory::{FatPointer, Stack};
 use crate::opcodes::FarCallKind;
 use crate::state::Flags;
 use crate::tracer::Tracer;
+use crate::witness::WitnessEvent;
+use crate::witness::query::STORAGE_AUX_BYTE;
 use crate::world::code::{BYTECODE_VERSION, EVM_BLOB_VERSION};
 use crate::world::{StorageKey, VersionedHash};
 
@@ -188,13 +190,23 @@ impl<T: Tracer> Vm<T> {
             let preimage = hash.preimage();
             if let Some(known) = self.world.decommitted.get(&preimage) {
                 code = Some((known.code.clone(), known.page));
+                if T::WITNESS {
+                    let (page, words) = (known.page, self.decommitted_words(&preimage));
+                    self.witness_decommit(&hash.0, page, words, false, Some(Vec::new()));
+                }
             } else {
                 let cost = ERGS_PER_CODE_WORD_DECOMMITMENT * u32::from(hash.length_in_words());
-                if left >= cost {
-                    let hash_word = U256::from_be_bytes(hash.0);
-                    let Some(words) = self.world.code.code(&preimage) else {
-                        return Err(VmError::UnknownCode(hash_word));
-                    };
+                let hash_word = U256::from_be_bytes(hash.0);
+                let Some(words) = self.world.code.code(&preimage) else {
+                    return Err(VmError::UnknownCode(hash_word));
+                };
+                let performed = left >= cost;
+                if T::WITNESS {
+                    let length = u16::try_from(words.len()).unwrap_or(u16::MAX);
+                    let written = performed.then(|| words.clone());
+                    self.witness_decommit(&hash.0, new_base, length, true, written);
+                }
+                if performed {
                     let entry = self
                         .world
                         .decommitted
@@ -273,6 +285,9 @@ impl<T: Tracer> Vm<T> {
         self.state.previous.push(caller);
         self.state.depth += 1;
         self.world.enter_frame();
+        if T::WITNESS {
+            self.witness_start(false);
+        }
 
         let regs = &mut self.state.registers;
         regs.set(1, abi.ptr.to_u256(), true);
@@ -313,7 +328,21 @@ impl<T: Tracer> Vm<T> {
                 address: deployer_address(),
                 key: address_to_u256(target),
             };
-            self.world.diff.read_storage_without_refund(self.world.storage.as_mut(), &key)
+            let hash =
+                self.world.diff.read_storage_without_refund(self.world.storage.as_mut(), &key);
+            if T::WITNESS {
+                let q = self.log_query(
+                    STORAGE_AUX_BYTE,
+                    (key.shard, key.address),
+                    key.key,
+                    (hash, hash),
+                    false,
+                    false,
+                );
+                self.tracer.witness(WitnessEvent::Log(q));
+                self.tracer.witness(WitnessEvent::StoragePubdata(q, 0));
+            }
+            hash
         } else {
             failed = true;
             U256::ZERO
