@@ -33,6 +33,7 @@ mod support;
 mod asm_support;
 mod one_contract;
 mod witness;
+mod witness_support;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
