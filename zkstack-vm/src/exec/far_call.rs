@@ -196,17 +196,15 @@ impl<T: Tracer> Vm<T> {
                 }
             } else {
                 let cost = ERGS_PER_CODE_WORD_DECOMMITMENT * u32::from(hash.length_in_words());
-                let hash_word = U256::from_be_bytes(hash.0);
-                let Some(words) = self.world.code.code(&preimage) else {
-                    return Err(VmError::UnknownCode(hash_word));
-                };
-                let performed = left >= cost;
-                if T::WITNESS {
-                    let length = u16::try_from(words.len()).unwrap_or(u16::MAX);
-                    let written = performed.then(|| words.clone());
-                    self.witness_decommit(&hash.0, new_base, length, true, written);
-                }
-                if performed {
+                if left >= cost {
+                    let hash_word = U256::from_be_bytes(hash.0);
+                    let Some(words) = self.world.code.code(&preimage) else {
+                        return Err(VmError::UnknownCode(hash_word));
+                    };
+                    if T::WITNESS {
+                        let length = u16::try_from(words.len()).unwrap_or(u16::MAX);
+                        self.witness_decommit(&hash.0, new_base, length, true, Some(words.clone()));
+                    }
                     let entry = self
                         .world
                         .decommitted
@@ -214,6 +212,15 @@ impl<T: Tracer> Vm<T> {
                     code = Some((entry.code.clone(), new_base));
                     left -= cost;
                 } else {
+                    if T::WITNESS {
+                        // zk_evm looks the code up (for its length) before it checks the ergs.
+                        let length = self
+                            .world
+                            .code
+                            .code(&preimage)
+                            .map_or(0, |w| u16::try_from(w.len()).unwrap_or(u16::MAX));
+                        self.witness_decommit(&hash.0, new_base, length, true, None);
+                    }
                     failed = true;
                 }
             }
