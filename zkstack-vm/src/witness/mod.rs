@@ -11,7 +11,8 @@
 //! [`Slot`]).
 //!
 //! What is reported, as zk_evm reports it:
-//! - memory: the code word read when pc moves to another word or page; `src0` read from the
+//! - memory: the code word read when pc moves to another word or page (zk_evm caches one
+//!   word of 4 instructions); `src0` read from the
 //!   stack or the code page; `dst0` written to the stack; heap, aux heap, static memory and
 //!   fat-pointer reads (one word, two when unaligned) and writes (each word read first, then
 //!   written); not the words a decommitment writes (they come with
@@ -22,25 +23,36 @@
 //! - decommitments of far calls and `log.decommit`: looked up, then carried out;
 //! - frames started (near and far calls) and finished (every `ret`, with whether it reverted).
 //!
-//! Checked against zk_evm 0.153.12 with a recording `VmWitnessTracer`, event for event, on the
-//! `zkevm_test_harness` testdata programs (`oracle/tests/witness.rs`).
+//! Checked against zk_evm 0.153.12 with a recording `VmWitnessTracer`, event for event with
+//! timestamps and cycle counters, on the 62 `zkevm_test_harness` testdata scenarios
+//! (`oracle/tests/witness/mod.rs`) and on random short runs (`oracle/tests/execution.rs`).
+//!
+//! The tracer gives the queries as the VM makes them. The harness's own tracer builds its
+//! queues from the same callbacks: it derives rollbacks itself (every write of a frame that
+//! finishes with `FinishContext(true)` gets a rollback entry), so rollbacks are not events here.
 //!
 //! Not reported yet: the memory queries of a precompile's rounds (zk_evm's
 //! `add_precompile_call_result`: the words it reads and writes and its round witness), and
 //! anything a [`NativeContract`](crate::world::NativeContract) does (zk_evm has no such thing).
 //!
-//! What the harness needs beyond this stream to build every circuit from zkstack-vm instead of
-//! zk_evm:
-//! - per-cycle VM state snapshots for the main VM circuit (zk_evm's `VmLocalState` at the
-//!   start and end of each cycle: registers, flags, the whole call stack entries including
-//!   `context_u128`, `stipend`, `total_pubdata_spent`, `is_local_frame`, the pending exception,
-//!   the previous code word cache, `memory_page_counter`, `tx_number_in_block`,
-//!   `pubdata_revert_counter`) — this crate's `State` holds most of it, but not in zk_evm's
-//!   layout and without the code-word cache or a per-near-frame `context_u128`;
+//! What the harness (`zkevm_test_harness` 0.153 `witness/tracer/tracer.rs`, its
+//! `VmWitnessTracer`) takes from zk_evm besides this stream, so still needed before it can run
+//! on zkstack-vm's trace instead:
+//! - VM state snapshots for the main VM circuit: zk_evm's whole `VmLocalState` at the first
+//!   cycle and every `cycles_per_snapshot` cycles (`start_new_execution_cycle`): registers,
+//!   flags, every call-stack entry in zk_evm's layout (with `context_u128_value`, `stipend`,
+//!   `total_pubdata_spent`, `is_local_frame` per entry, near frames as full entries), the
+//!   pending exception, the code-word cache (`previous_code_word`, `previous_super_pc`,
+//!   `previous_code_memory_page`), `memory_page_counter`, `timestamp`,
+//!   `monotonic_cycle_counter`, `tx_number_in_block`, `pubdata_revert_counter`,
+//!   `context_u128_register`. This crate's `State` holds the values, but near frames keep only
+//!   what a return restores ([`crate::frame::NearFrame`]) and the counters and cache live in
+//!   [`WitnessTracer`] or the world;
 //! - the precompile round witnesses above (keccak, sha256, ecrecover, secp256r1, modexp,
 //!   ecadd, ecmul, ecpairing circuits);
-//! - the full `CallStackEntry` of each started context (for the call-stack sponge), not only
-//!   the fields in [`ContextStart`];
+//! - the full `CallStackEntry` of each started context (the harness keeps a call stack with
+//!   per-frame forward and rollback log queues from it), not only the fields in
+//!   [`ContextStart`];
 //! - storage refunds and pubdata as the batch's storage oracle computes them in the harness's
 //!   setup (`StoragePricing` here; the differential test uses zk_evm's reference storage).
 
