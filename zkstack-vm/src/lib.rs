@@ -117,6 +117,7 @@ pub mod run;
 pub mod state;
 pub mod table;
 pub mod tracer;
+pub mod witness;
 pub mod world;
 
 pub use decode::codec::{NOP_WORD, PANIC_WORD};

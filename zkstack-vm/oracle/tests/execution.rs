@@ -49,6 +49,11 @@ use zkstack_vm::world::{
 use zkstack_vm::{LogOp, Opcode, U256, decode};
 use zkstack_vm_oracle::splitmix64;
 
+mod witness_support;
+
+use witness_support::{Recording, breakdown, first_difference};
+use zkstack_vm::witness::{Recorded, WitnessEvent, WitnessTracer};
+
 const CALLER_BASE: u32 = 3000;
 const CURRENT_BASE: u32 = 3008;
 const CALLDATA_PAGE: u32 = 2047;
@@ -1193,4 +1198,113 @@ fn one_cycle_matches_zk_evm() {
     if let Err(e) = result {
         panic!("{e}");
     }
+}
+
+/// zk_evm with the recording witness tracer, in the state [`reference`] builds.
+type WitnessRefVm = VmState<
+    InMemoryStorage,
+    OracleMemory,
+    InMemoryEventSink,
+    NoPrecompiles,
+    SimpleDecommitter<false>,
+    Recording,
+    8,
+    EncodingModeProduction,
+>;
+
+/// Runs a case as [`compare_run`] does, both VMs recording their witness streams, and
+/// compares the streams (the states themselves are compared by the tests above). Returns the
+/// number of events compared. A cycle zk_evm cannot finish (unknown code, or its assertion
+/// that no frame decommits a preimage twice) ends the run; its partial events are dropped.
+fn witness_run(case: &Case) -> Result<Vec<Recorded>, String> {
+    let plain = ours(case);
+    let r = reference(case, &plain);
+    let local = &r.local_state;
+    let mut tracer = WitnessTracer::new(local.timestamp, local.monotonic_cycle_counter);
+    tracer.last_code_word = (local.previous_code_memory_page.0, local.previous_super_pc);
+    let mut vm = Vm::with_world(plain.state, plain.memory, tracer, plain.world);
+    let mut reference: WitnessRefVm = VmState {
+        local_state: r.local_state,
+        block_properties: r.block_properties,
+        storage: r.storage,
+        memory: r.memory,
+        event_sink: r.event_sink,
+        precompiles_processor: r.precompiles_processor,
+        decommittment_processor: r.decommittment_processor,
+        witness_tracer: Recording::default(),
+        version: r.version,
+        dst1_was_updated_this_cycle: false,
+    };
+    for _ in 0..steps() {
+        if vm.state.previous.is_empty() {
+            break;
+        }
+        let frame = &vm.state.current;
+        let instr = *frame.code.instr(frame.pc);
+        let extra_pubdata_overflows = vm.state.registers.get(instr.src1).as_limbs()[0] >> 63 != 0;
+        if (instr.handler == Handler::PrecompileCall && extra_pubdata_overflows)
+            || (instr.handler == Handler::StorageWrite && frame.this_shard_id != 0)
+        {
+            break; // zk_evm asserts here (see `compare_run`)
+        }
+        let cycle = reference.local_state.monotonic_cycle_counter;
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            reference.cycle(&mut GenericNoopTracer::<OracleMemory>::new())
+        }));
+        std::panic::set_hook(hook);
+        if !matches!(done, Ok(Ok(()))) {
+            reference.witness_tracer.events.retain(|e: &Recorded| e.cycle != cycle);
+            break;
+        }
+        match vm.step() {
+            Ok(Step::Continue | Step::Hook(_)) => {}
+            Ok(Step::Finished(_)) => break,
+            Err(e) => return Err(format!("zkstack-vm refused: {e}")),
+        }
+    }
+    let theirs = &reference.witness_tracer.events;
+    // This reference's decommitter (`SimpleDecommitter<false>`) hands zk_evm no words for a
+    // fresh decommitment, and zk_evm then reports no `execute_decommittment` for it (the
+    // harness's `SimpleDecommitter<true>` does: `testdata_programs.rs` compares those).
+    let mut ours = vm.tracer.events;
+    ours.retain(|e| !matches!(&e.event, WitnessEvent::ExecuteDecommit(q, _) if q.is_fresh));
+    match first_difference(&ours, theirs) {
+        Some(d) => Err(d),
+        None => Ok(ours),
+    }
+}
+
+/// The witness stream of short random runs (`short_runs_match_zk_evm`'s cases) against
+/// zk_evm's, event for event; the expected stream is zk_evm's alone.
+#[test]
+fn short_runs_witness_matches_zk_evm() {
+    let cases = cases() / 5;
+    let mut runner =
+        TestRunner::new(Config { cases, failure_persistence: None, ..Config::default() });
+    let events = std::cell::RefCell::new(std::collections::BTreeMap::<String, usize>::new());
+    let result = runner.run(&any::<u64>(), |seed| {
+        let mut g = Gen(seed);
+        let mut case = g.case();
+        if g.chance(50) {
+            let targets = case.targets.clone();
+            g.far_call_registers(&mut case.regs, &targets);
+        }
+        if g.chance(90) {
+            case.current.shards[0] = 0;
+        }
+        let run =
+            witness_run(&case).map_err(|e| TestCaseError::fail(format!("seed {seed:#x}: {e}")))?;
+        for (kind, n) in breakdown(&run) {
+            *events.borrow_mut().entry(kind).or_insert(0) += n;
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    let events = events.into_inner();
+    let total: usize = events.values().sum();
+    eprintln!("witness streams of {cases} random runs identical: {total} events {events:#?}");
 }

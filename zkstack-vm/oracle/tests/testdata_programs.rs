@@ -32,6 +32,8 @@ mod support;
 
 mod asm_support;
 mod one_contract;
+mod witness;
+mod witness_support;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -52,7 +54,7 @@ use zk_evm::tracing::{
     VmLocalStateData,
 };
 use zk_evm::vm_state::{CallStackEntry, PrimitiveValue, Version, VmState};
-use zk_evm::witness_trace::DummyTracer;
+use zk_evm::witness_trace::{DummyTracer, VmWitnessTracer};
 use zk_evm::zk_evm_abstractions::precompiles::DefaultPrecompilesProcessor;
 use zkevm_opcode_defs::decoding::EncodingModeProduction;
 use zkevm_opcode_defs::system_params::{INITIAL_FRAME_FORMAL_EH_LOCATION, VM_INITIAL_FRAME_ERGS};
@@ -647,16 +649,19 @@ impl RefTracer for LastReturn {
     }
 }
 
-type HarnessVm = VmState<
+/// zk_evm as the harness builds it, with the witness tracer `WT`.
+type HarnessVmWith<WT> = VmState<
     RefInMemoryStorage,
     ListedMemory,
     InMemoryEventSink,
     DefaultPrecompilesProcessor<true>,
     SimpleDecommitter<true>,
-    DummyTracer,
+    WT,
     8,
     EncodingModeProduction,
 >;
+
+type HarnessVm = HarnessVmWith<DummyTracer>;
 
 fn words(code: &[u8]) -> Vec<RefU256> {
     code.chunks(32).map(|w| to_ref(&U256::from_be_slice(w))).collect()
@@ -664,6 +669,14 @@ fn words(code: &[u8]) -> Vec<RefU256> {
 
 /// `run_vms` + `create_out_of_circuit_vm`, without the witness machinery.
 fn harness_vm(p: &Programs) -> HarnessVm {
+    harness_vm_with(p, DummyTracer)
+}
+
+/// [`harness_vm`] with the witness tracer `witness` (which also sees the entry frame start).
+fn harness_vm_with<WT: VmWitnessTracer<8, EncodingModeProduction>>(
+    p: &Programs,
+    witness: WT,
+) -> HarnessVmWith<WT> {
     let empty = to_ref(&empty_code_hash());
     let default_aa = p.default_aa.as_ref().map_or(empty, |code| to_ref(&bytecode_hash(code)));
     let mut storage = RefInMemoryStorage::new();
@@ -711,7 +724,7 @@ fn harness_vm(p: &Programs) -> HarnessVm {
         InMemoryEventSink::new(),
         DefaultPrecompilesProcessor::<true>,
         decommitter,
-        DummyTracer,
+        witness,
         block,
         Version::latest(),
     );

@@ -11,6 +11,7 @@ use crate::memory::params::{INTERNAL_ERGS_TO_VISIBLE_ERGS, MEMORY_GROWTH_ERGS_PE
 use crate::opcodes::RetKind;
 use crate::state::Flags;
 use crate::tracer::Tracer;
+use crate::witness::WitnessEvent;
 
 /// How `ret` from a far frame forms its returndata pointer (byte 28 of the ABI word).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +47,9 @@ impl<T: Tracer> Vm<T> {
         frame.pc = instr.imm0;
         self.state.depth += 1;
         self.world.enter_frame();
+        if T::WITNESS {
+            self.witness_start(true);
+        }
     }
 
     /// `ret.ok`, `ret.revert`, `ret.panic`.
@@ -62,6 +66,10 @@ impl<T: Tracer> Vm<T> {
         let frame = &mut self.state.current;
         let Some(saved) = frame.near_calls.pop() else { return Step::Continue };
         let panicked = kind != RetKind::Ok;
+        if T::WITNESS {
+            self.tracer.witness(WitnessEvent::FinishContext(panicked));
+        }
+        let frame = &mut self.state.current;
         self.world.leave_frame(panicked);
         let finished_pubdata = frame.pubdata_spent;
         if panicked {
@@ -142,6 +150,9 @@ impl<T: Tracer> Vm<T> {
             ptr = FatPointer::default();
         }
         let panicked = kind != RetKind::Ok;
+        if T::WITNESS {
+            self.tracer.witness(WitnessEvent::FinishContext(panicked));
+        }
         self.world.leave_frame(panicked);
 
         let regs = &mut self.state.registers;

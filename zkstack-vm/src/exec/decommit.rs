@@ -59,6 +59,10 @@ impl<T: Tracer> Vm<T> {
         preimage.copy_from_slice(&hash[4..]);
         let page = if let Some(page) = self.world.decommitted.map_into(&preimage, &mut self.memory)
         {
+            if T::WITNESS {
+                let words = self.decommitted_words(&preimage);
+                self.witness_decommit(&hash, page, words, false, Some(Vec::new()));
+            }
             let frame = &mut self.state.current;
             frame.ergs = frame.ergs.wrapping_add(extra);
             page
@@ -67,6 +71,10 @@ impl<T: Tracer> Vm<T> {
             let Some(words) = self.world.code.code(&preimage) else {
                 return Err(VmError::UnknownCode(*src0));
             };
+            if T::WITNESS {
+                let length = u16::try_from(words.len()).unwrap_or(u16::MAX);
+                self.witness_decommit(&hash, page, length, true, Some(words.clone()));
+            }
             write_words(&mut self.memory, page, &words);
             self.world.decommitted.insert(preimage, src0, &words, page, true)?;
             page

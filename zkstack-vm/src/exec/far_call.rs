@@ -24,6 +24,8 @@ use crate::memory::{FatPointer, Stack};
 use crate::opcodes::FarCallKind;
 use crate::state::Flags;
 use crate::tracer::Tracer;
+use crate::witness::WitnessEvent;
+use crate::witness::query::STORAGE_AUX_BYTE;
 use crate::world::code::{BYTECODE_VERSION, EVM_BLOB_VERSION};
 use crate::world::{StorageKey, VersionedHash};
 
@@ -192,6 +194,10 @@ impl<T: Tracer> Vm<T> {
             let preimage = hash.preimage();
             if let Some(known) = self.world.decommitted.get(&preimage) {
                 code = Some((known.code.clone(), known.page));
+                if T::WITNESS {
+                    let (page, words) = (known.page, self.decommitted_words(&preimage));
+                    self.witness_decommit(&hash.0, page, words, false, Some(Vec::new()));
+                }
             } else {
                 let cost = ERGS_PER_CODE_WORD_DECOMMITMENT * u32::from(hash.length_in_words());
                 if left >= cost {
@@ -199,6 +205,10 @@ impl<T: Tracer> Vm<T> {
                     let Some(words) = self.world.code.code(&preimage) else {
                         return Err(VmError::UnknownCode(hash_word));
                     };
+                    if T::WITNESS {
+                        let length = u16::try_from(words.len()).unwrap_or(u16::MAX);
+                        self.witness_decommit(&hash.0, new_base, length, true, Some(words.clone()));
+                    }
                     let entry = self
                         .world
                         .decommitted
@@ -206,6 +216,15 @@ impl<T: Tracer> Vm<T> {
                     code = Some((entry.code.clone(), new_base));
                     left -= cost;
                 } else {
+                    if T::WITNESS {
+                        // zk_evm looks the code up (for its length) before it checks the ergs.
+                        let length = self
+                            .world
+                            .code
+                            .code(&preimage)
+                            .map_or(0, |w| u16::try_from(w.len()).unwrap_or(u16::MAX));
+                        self.witness_decommit(&hash.0, new_base, length, true, None);
+                    }
                     failed = true;
                 }
             }
@@ -277,6 +296,9 @@ impl<T: Tracer> Vm<T> {
         self.state.previous.push(caller);
         self.state.depth += 1;
         self.world.enter_frame();
+        if T::WITNESS {
+            self.witness_start(false);
+        }
 
         let regs = &mut self.state.registers;
         regs.set(1, abi.ptr.to_u256(), true);
@@ -317,7 +339,21 @@ impl<T: Tracer> Vm<T> {
                 address: deployer_address(),
                 key: address_to_u256(target),
             };
-            self.world.diff.read_storage_without_refund(self.world.storage.as_mut(), &key)
+            let hash =
+                self.world.diff.read_storage_without_refund(self.world.storage.as_mut(), &key);
+            if T::WITNESS {
+                let q = self.log_query(
+                    STORAGE_AUX_BYTE,
+                    (key.shard, key.address),
+                    key.key,
+                    (hash, hash),
+                    false,
+                    false,
+                );
+                self.tracer.witness(WitnessEvent::Log(q));
+                self.tracer.witness(WitnessEvent::StoragePubdata(q, 0));
+            }
+            hash
         } else {
             failed = true;
             U256::ZERO

@@ -8,6 +8,7 @@ use super::vm::Vm;
 use crate::memory::FatPointer;
 use crate::memory::params::{MAX_OFFSET_TO_DEREF, STATIC_MEMORY_PAGE};
 use crate::tracer::Tracer;
+use crate::witness::{MemoryKind, Slot};
 
 impl<T: Tracer> Vm<T> {
     /// Executes a heap instruction (pc already advanced). Returns whether it wrote `dst1`.
@@ -67,9 +68,21 @@ impl<T: Tracer> Vm<T> {
         let skip = skip || exception;
         let increment = instr.flags & INCREMENT != 0;
         let mut dst1_written = false;
+        let kind = match h {
+            Handler::HeapRead | Handler::HeapWrite => MemoryKind::Heap,
+            Handler::AuxHeapRead | Handler::AuxHeapWrite => MemoryKind::AuxHeap,
+            Handler::StaticRead | Handler::StaticWrite => MemoryKind::StaticMemory,
+            _ => MemoryKind::FatPointer,
+        };
+        if T::WITNESS && !skip {
+            self.witness_words(Slot::Read, kind, ptr.page, address, false);
+        }
         if is_write {
             if !skip {
                 self.memory.write_word(ptr.page, address, src1);
+                if T::WITNESS {
+                    self.witness_words(Slot::Write, kind, ptr.page, address, true);
+                }
             }
             if exception {
                 self.state.pending_exception = true;
@@ -102,5 +115,23 @@ impl<T: Tracer> Vm<T> {
             }
         }
         dst1_written
+    }
+
+    /// Reports the accesses to the words a 32-byte access at byte `address` of `page` covers
+    /// (one word, two when unaligned), with the values memory holds now.
+    fn witness_words(
+        &mut self,
+        slot: Slot,
+        kind: MemoryKind,
+        page: u32,
+        address: u32,
+        write: bool,
+    ) {
+        let first = address / 32;
+        let words = if address.is_multiple_of(32) { 1 } else { 2 };
+        for index in (0..words).map(|i| first.wrapping_add(i)) {
+            let value = self.memory.read_cell(page, index);
+            self.witness_memory(slot, kind, page, index, (value, false), write);
+        }
     }
 }

@@ -18,6 +18,7 @@ pub mod operands;
 pub mod precompile;
 pub mod ptr;
 pub mod vm;
+mod witness;
 
 pub use code::{Code, Handler, Instr};
 pub use error::{ExecutionEnd, VmError};

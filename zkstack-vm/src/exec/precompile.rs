@@ -2,9 +2,11 @@
 
 use alloy_primitives::U256;
 
-use super::code::Instr;
+use super::code::{FIRST_MESSAGE, Instr};
 use super::vm::Vm;
 use crate::tracer::Tracer;
+use crate::witness::WitnessEvent;
+use crate::witness::query::PRECOMPILE_AUX_BYTE;
 
 impl<T: Tracer> Vm<T> {
     /// Executes `log.precompile` (pc already advanced). `src1` carries the extra ergs (low 32
@@ -37,6 +39,20 @@ impl<T: Tracer> Vm<T> {
             limbs[2] |= heap << 32;
         }
         let address = frame.this_address;
+        if T::WITNESS {
+            let shard = frame.this_shard_id;
+            let first = instr.flags & FIRST_MESSAGE != 0;
+            let abi = U256::from_limbs(limbs);
+            let q = self.log_query(
+                PRECOMPILE_AUX_BYTE,
+                (shard, address),
+                abi,
+                (U256::ZERO, U256::ZERO),
+                false,
+                first,
+            );
+            self.tracer.witness(WitnessEvent::Log(q));
+        }
         self.world.precompiles.call(&address, &U256::from_limbs(limbs), &mut self.memory);
         self.write_dst0(instr, dst0, U256::from(1u8), false);
         self.add_pubdata(extra_pubdata as i32);

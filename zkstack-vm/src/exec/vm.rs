@@ -178,7 +178,11 @@ impl<T: Tracer> Vm<T> {
         reason = "shift amounts and jump targets are low bits"
     )]
     pub(super) fn execute(&mut self, instr: &Instr) -> Result<Step, VmError> {
+        let sp = self.state.current.sp;
         let ops = Operands::resolve(&mut self.state, instr);
+        if T::WITNESS {
+            self.witness_src0(instr, sp);
+        }
         let Operands { src0, src1, dst0, .. } = ops;
         let (mut src0, mut src0_ptr) = src0;
         let (mut src1, mut src1_ptr) = src1;
@@ -210,6 +214,9 @@ impl<T: Tracer> Vm<T> {
                         let mut r = U256::ZERO;
                         let flags = add_into(&mut r, &src0, &src1);
                         self.state.current.stack.set(slot, &r, false);
+                        if T::WITNESS {
+                            self.witness_stack_write(slot, r, false);
+                        }
                         flags
                     }
                 };
@@ -225,6 +232,9 @@ impl<T: Tracer> Vm<T> {
                         let mut r = U256::ZERO;
                         let flags = sub_into(&mut r, &src0, &src1);
                         self.state.current.stack.set(slot, &r, false);
+                        if T::WITNESS {
+                            self.witness_stack_write(slot, r, false);
+                        }
                         flags
                     }
                 };
@@ -326,7 +336,12 @@ impl<T: Tracer> Vm<T> {
     #[inline(always)]
     pub(super) fn write_dst0(&mut self, instr: &Instr, slot: Option<u16>, value: U256, ptr: bool) {
         match slot {
-            Some(slot) => self.state.current.stack.set(slot, &value, ptr),
+            Some(slot) => {
+                self.state.current.stack.set(slot, &value, ptr);
+                if T::WITNESS {
+                    self.witness_stack_write(slot, value, ptr);
+                }
+            }
             None => self.state.registers.set(instr.dst0, value, ptr),
         }
     }

@@ -7,6 +7,7 @@
 use crate::exec::Instr;
 use crate::memory::Memory;
 use crate::state::State;
+use crate::witness::WitnessEvent;
 
 /// Hooks called around each cycle. Every method defaults to doing nothing.
 pub trait Tracer {
@@ -18,6 +19,15 @@ pub trait Tracer {
     /// After the cycle, with the state it left.
     #[inline(always)]
     fn after_instruction(&mut self, _state: &State, _memory: &Memory, _instr: &Instr) {}
+
+    /// Whether the VM reports [`WitnessEvent`]s to [`Tracer::witness`]. The VM tests this
+    /// constant before forming an event, so a tracer that leaves it `false` costs nothing.
+    const WITNESS: bool = false;
+
+    /// A memory, log or decommitment query, or a frame started or finished, during the
+    /// running cycle (see [`crate::witness`]); called only when [`Tracer::WITNESS`] is `true`.
+    #[inline(always)]
+    fn witness(&mut self, _event: WitnessEvent) {}
 }
 
 impl Tracer for () {}
