@@ -16,6 +16,8 @@
 //! # What is here
 //! - [`ProofParams`]: the FRI knobs of a proof, validated before Boojum sees them.
 //! - [`fma_chain`]: a tiny circuit proved and verified end to end; the toolchain smoke test.
+//! - [`aux_commitments`]: a batch's events-queue and bootloader-heap commitments (Poseidon2 queue
+//!   commitments, exact to zkSync's circuit_encodings).
 //! - [`era_circuits`]: the zkSync Era base-layer circuits (published crates, patched at build time
 //!   by edits of ours) and the helper binary that generates their witness, proves and verifies.
 //!
@@ -30,6 +32,7 @@
 
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
 
+pub mod aux_commitments;
 pub mod era_circuits;
 pub mod error;
 pub mod fma_chain;

@@ -4,13 +4,18 @@
 //! ```text
 //! zkstack-era-circuits prove PROGRAM.asm OUT_DIR [TYPE...]   # TYPE: e.g. "Main VM" (default: all)
 //! zkstack-era-circuits verify OUT_DIR
+//! zkstack-era-circuits aux-commitments INPUT.json
 //! ```
 //! `prove` writes `OUT_DIR/circuits.json` (every instance), and per proved instance
 //! `<n>.vk.json` / `<n>.proof.json` plus `OUT_DIR/proofs.json` (type, timings, peak memory).
 //! `verify` checks every entry of `proofs.json` against its files and prints one JSON report; it
 //! exits with 1 if any proof is rejected (malformed input counts as rejected).
+//! `aux-commitments` prints a batch's events queue and initial heap commitments (see
+//! [`aux_commitments`]).
 #![allow(incomplete_features)]
 #![feature(generic_const_exprs)]
+
+mod aux_commitments;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -273,8 +278,13 @@ fn main() {
         [cmd, dir] if cmd == "verify" => {
             std::process::exit(if verify(Path::new(dir)) { 0 } else { 1 })
         }
-        _ => {
-            fail("usage: zkstack-era-circuits prove PROGRAM.asm OUT_DIR [TYPE...] | verify OUT_DIR")
-        }
+        [cmd, input] if cmd == "aux-commitments" => match aux_commitments::run(Path::new(input)) {
+            Ok(out) => println!("{out}"),
+            Err(why) => fail(&why),
+        },
+        _ => fail(
+            "usage: zkstack-era-circuits prove PROGRAM.asm OUT_DIR [TYPE...] | verify OUT_DIR \
+             | aux-commitments INPUT.json",
+        ),
     }
 }
