@@ -206,7 +206,7 @@ impl Rng {
     /// A word that is sometimes small (most real keys and values are).
     fn word(&mut self) -> alloy_primitives::U256 {
         let word = alloy_primitives::U256::from_be_bytes(self.bytes::<32>());
-        if self.next() % 3 == 0 { word >> (self.next() % 256) as usize } else { word }
+        if self.next().is_multiple_of(3) { word >> (self.next() % 256) as usize } else { word }
     }
 }
 
@@ -220,9 +220,9 @@ fn random_event(rng: &mut Rng) -> LogQuery {
         key: rng.word(),
         read_value: rng.word(),
         written_value: rng.word(),
-        rw_flag: rng.next() % 2 == 0,
-        rollback: rng.next() % 2 == 0,
-        is_service: rng.next() % 2 == 0,
+        rw_flag: rng.next().is_multiple_of(2),
+        rollback: rng.next().is_multiple_of(2),
+        is_service: rng.next().is_multiple_of(2),
     }
 }
 
