@@ -18,12 +18,17 @@
 //! `AlgebraicRoundFunction`); this module only encodes queries and drives the queues.
 //!
 //! ```
-//! use zkstack_prover::aux_commitments::{events_queue_commitment, initial_heap_content_commitment};
-//! // Empty queues still commit to something: the finalized all-zero tail.
-//! let events = events_queue_commitment(&[]);
-//! let heap = initial_heap_content_commitment(&[]);
-//! assert_ne!(events, [0u8; 32].into());
-//! assert_ne!(events, heap);
+//! use zkstack_prover::aux_commitments::{
+//!     LogQuery, events_queue_commitment, initial_heap_content_commitment,
+//! };
+//! use zkstack_prover::bootloader::l1::B256;
+//! // An empty queue commits to its finalized all-zero tail.
+//! let empty = events_queue_commitment(&[]);
+//! assert_ne!(empty, B256::ZERO);
+//! let one = events_queue_commitment(&[LogQuery { is_service: true, ..LogQuery::default() }]);
+//! assert_ne!(one, empty);
+//! // The heap is taken in 32-byte words, the last one padded with zero bytes.
+//! assert_eq!(initial_heap_content_commitment(&[1]), initial_heap_content_commitment(&[1, 0]));
 //! ```
 
 mod batch;
