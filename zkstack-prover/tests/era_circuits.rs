@@ -6,7 +6,9 @@
 //! Expected values come from Boojum's verifier run on zkSync's own circuit definitions
 //! (circuit_definitions 0.153.12): a valid proof must verify, and each tampered artefact must not.
 //! The heavy test is opt-in via `ZKSTACK_ERA_CIRCUITS=1` (see README: it builds ~300 crates and
-//! proves for minutes); the edit step always runs.
+//! proves for minutes); the edit step always runs. With the same switch,
+//! `aux_commitments_match_circuit_encodings` compares `zkstack_prover::aux_commitments` with
+//! circuit_encodings' own commitment functions run by the helper's `aux-commitments` command.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};

@@ -87,3 +87,31 @@ pub fn batch_aux_commitments(
         )?,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aux_commitments::initial_heap_content_commitment;
+
+    /// A sparse heap commits as its expansion does (zksync-era `expand_memory_contents`: zeros,
+    /// each word big-endian at `slot * 32`); a word past the memory is an error, not a panic.
+    #[test]
+    fn sparse_heap_is_its_expansion_and_out_of_range_is_an_error() {
+        let writes: BTreeMap<usize, U256> =
+            [(0, U256::from(7)), (3, U256::MAX), (9, U256::from(1) << 200)].into();
+        let mut bytes = vec![0u8; 10 * WORD + 5];
+        for (slot, word) in &writes {
+            bytes[slot * WORD..(slot + 1) * WORD].copy_from_slice(&word.to_be_bytes::<32>());
+        }
+        assert_eq!(
+            heap_commitment_of_writes(&writes, bytes.len()),
+            Ok(initial_heap_content_commitment(&bytes))
+        );
+        assert_eq!(
+            heap_commitment_of_writes(&writes, 10 * WORD - 1),
+            Err(AuxCommitmentsError::HeapWordOutOfRange { slot: 9, memory_bytes: 10 * WORD - 1 })
+        );
+        let huge: BTreeMap<usize, U256> = [(usize::MAX, U256::ZERO)].into();
+        assert!(heap_commitment_of_writes(&huge, MAX_MEM_SIZE_BYTES).is_err());
+    }
+}
