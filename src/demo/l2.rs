@@ -15,7 +15,9 @@
 //! L1 expects after its genesis.
 
 use zkstack_bootloader::address::balance_storage_key;
-use zkstack_bootloader::executor::{BatchEnv, BatchExecutor, SystemEnvironment, TxStatus};
+use zkstack_bootloader::executor::{
+    BatchEnv, BatchExecutor, FinishedBatch, SystemEnvironment, TxStatus,
+};
 use zkstack_bootloader::genesis::ChainStart;
 use zkstack_bootloader::l2_block::{BlockInfo, L2BlockEnv, SYSTEM_CONTEXT_ADDRESS, slots};
 use zkstack_bootloader::memory::ExecutionMode;
@@ -26,7 +28,9 @@ use zkstack_bootloader::system::{BaseSystemContracts, contracts_low_address};
 use zkstack_bootloader::tx::{
     BootloaderTransaction, Eip1559Tx, SigningKey, Transaction, sign, signer_address,
 };
+use zkstack_l1::commitment::AuxCommitments;
 use zkstack_l1::{Address, B256, Bytes, U256};
+use zkstack_prover::aux_commitments::batch_aux_commitments;
 
 use super::DemoError;
 use super::artifacts::VmDumps;
@@ -109,6 +113,11 @@ pub struct L2Batch {
     pub aggregated_root: B256,
     /// The timestamp of the batch's last (fictive) L2 block.
     pub last_l2_block_timestamp: u64,
+    /// The events-queue and bootloader-heap commitments of the batch
+    /// ([`zkstack_prover::aux_commitments::batch_aux_commitments`]).
+    pub aux: AuxCommitments,
+    /// What the executor's end of the batch produced (the sealed batch's source).
+    pub finished: FinishedBatch,
 }
 
 struct Tx {
@@ -275,6 +284,7 @@ pub fn run_batch(
         .map_err(DemoError::at("batch.finish"))?;
     let sealed =
         SealedBatch::seal(&finished, &mut tree, contracts).map_err(DemoError::at("batch.seal"))?;
+    let aux = batch_aux_commitments(&finished).map_err(DemoError::at("batch.aux_commitments"))?;
     Ok(L2Batch {
         sealed,
         tx_count,
@@ -285,5 +295,7 @@ pub fn run_batch(
         number,
         aggregated_root: natives.aggregated_root,
         last_l2_block_timestamp: finished.fictive_block.timestamp,
+        aux,
+        finished,
     })
 }

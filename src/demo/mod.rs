@@ -17,7 +17,8 @@
 //! modelled). L1 therefore commits the operator model's v29 system logs for the sealed batch;
 //! the demo checks that each of the bootloader's seven v26 logs equals the operator's log of the
 //! same key, and the two v29-only logs (message-root and L2-tx-status rolling hashes) are zero.
-//! The commitment is the v29 formula; the prover's heap and events-queue commitments are zero.
+//! The commitment is the v29 formula; the bootloader-heap and events-queue commitments are
+//! computed from the executed batch ([`zkstack_prover::aux_commitments`]).
 //!
 //! [`Report::whole_loop`] is true only when every stage ran; the demo never reports a stage it
 //! did not run. The Boojum smoke test ([`boojum_smoke`]) is reported apart: it proves a toy

@@ -86,6 +86,8 @@ cycles, L2 batch {}",
         bytecodes: sealed.published_bytecodes.clone(),
         priority_tx_hashes: vec![deposit.canonical_tx_hash],
         aggregation_root: batch.aggregated_root,
+        bootloader_heap_hash: batch.aux.bootloader_initial_content_commitment,
+        events_queue_hash: batch.aux.events_queue_commitment,
         ..BatchOutputs::default()
     };
     let da = chain::da_mode();

@@ -230,8 +230,9 @@ fn run(main: &VmDump, extra: &VmDump) -> (Run, Plan, StartStorage) {
     }
     let finished = executor.finish_batch(&PubdataBuilder::rollup(DA_VALIDATOR)).unwrap();
     let sealed = SealedBatch::seal(&finished, &mut tree, &contracts).unwrap();
-    // Blob linear hashes from the pubdata; KZG commitments and the prover's queue / heap
-    // commitments are not computed here (zero).
+    // Blob linear hashes from the pubdata; KZG commitments are not computed here (zero), nor
+    // the events-queue / heap commitments: they are the prover's (`zkstack_prover::
+    // aux_commitments::batch_aux_commitments`, which this crate may not depend on).
     let blobs = zkstack_bootloader::l1::pubdata::blob::blob_linear_hashes_for_version(
         &sealed.pubdata,
         ProtocolVersionId::GATEWAY,

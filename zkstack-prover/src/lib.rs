@@ -20,6 +20,8 @@
 //! - [`ProofParams`]: the FRI knobs of a proof, validated before Boojum sees them; [`Backend`]: where
 //!   the proof is computed (the CPU today).
 //! - [`fma_chain`]: a tiny circuit proved and verified end to end; the toolchain smoke test.
+//! - [`aux_commitments`]: a batch's events-queue and bootloader-heap commitments (Poseidon2 queue
+//!   commitments, exact to zkSync's circuit_encodings).
 //! - [`era_circuits`]: the zkSync Era base-layer circuits (published crates, patched at build time
 //!   by edits of ours) and the helper binary that generates their witness, proves and verifies.
 //!
@@ -36,6 +38,7 @@
 #![cfg_attr(not(test), warn(unused_crate_dependencies))]
 
 pub mod api;
+pub mod aux_commitments;
 pub mod backend;
 pub mod circuit;
 pub mod era_circuits;

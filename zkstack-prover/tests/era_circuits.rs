@@ -6,11 +6,16 @@
 //! Expected values come from Boojum's verifier run on zkSync's own circuit definitions
 //! (circuit_definitions 0.153.12): a valid proof must verify, and each tampered artefact must not.
 //! The heavy test is opt-in via `ZKSTACK_ERA_CIRCUITS=1` (see README: it builds ~300 crates and
-//! proves for minutes); the edit step always runs.
+//! proves for minutes); the edit step always runs. With the same switch,
+//! `aux_commitments_match_circuit_encodings` compares `zkstack_prover::aux_commitments` with
+//! circuit_encodings' own commitment functions run by the helper's `aux-commitments` command.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+use zkstack_prover::aux_commitments::{
+    LogQuery, events_queue_commitment, heap_commitment_of_writes, initial_heap_content_commitment,
+};
 use zkstack_prover::era_circuits::{
     self, EraCircuits, EraCircuitsError, PrepareError, ProveRequest,
 };
@@ -110,7 +115,7 @@ fn era_base_layer_proofs_verify_and_tampering_is_rejected() {
         );
         return;
     }
-    let circuits = match EraCircuits::build(&repo_root(), &era_circuits::default_cargo_home()) {
+    let circuits = match circuits() {
         Ok(circuits) => circuits,
         Err(EraCircuitsError::Prepare(PrepareError::Fetch(why))) => {
             return skip("era circuits", &why);
@@ -173,4 +178,134 @@ fn era_base_layer_proofs_verify_and_tampering_is_rejected() {
     .expect("copy vk");
     assert!(!all_valid(&circuits, &wrong_vk), "wrong verifying key accepted");
     let _ = std::fs::remove_dir_all(&work);
+}
+
+/// The circuit binary: `ZKSTACK_ERA_CIRCUITS_BIN` names a prebuilt `zkstack-era-circuits` (or any
+/// binary with its `aux-commitments` command line), else the checkout's is built.
+fn circuits() -> Result<EraCircuits, EraCircuitsError> {
+    EraCircuits::from_env_or_build(&repo_root(), &era_circuits::default_cargo_home())
+}
+
+/// splitmix64: reproducible inputs without a dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn bytes<const N: usize>(&mut self) -> [u8; N] {
+        core::array::from_fn(|_| self.next() as u8)
+    }
+
+    /// A word that is sometimes small (most real keys and values are).
+    fn word(&mut self) -> alloy_primitives::U256 {
+        let word = alloy_primitives::U256::from_be_bytes(self.bytes::<32>());
+        if self.next().is_multiple_of(3) { word >> (self.next() % 256) as usize } else { word }
+    }
+}
+
+fn random_event(rng: &mut Rng) -> LogQuery {
+    LogQuery {
+        timestamp: rng.next() as u32,
+        tx_number_in_block: rng.next() as u16,
+        aux_byte: rng.next() as u8,
+        shard_id: rng.next() as u8,
+        address: alloy_primitives::Address::from(rng.bytes::<20>()),
+        key: rng.word(),
+        read_value: rng.word(),
+        written_value: rng.word(),
+        rw_flag: rng.next().is_multiple_of(2),
+        rollback: rng.next().is_multiple_of(2),
+        is_service: rng.next().is_multiple_of(2),
+    }
+}
+
+fn event_json(e: &LogQuery) -> serde_json::Value {
+    let word = |w: alloy_primitives::U256| alloy_primitives::B256::from(w).to_string();
+    serde_json::json!({
+        "timestamp": e.timestamp, "tx_number_in_block": e.tx_number_in_block,
+        "aux_byte": e.aux_byte, "shard_id": e.shard_id, "address": e.address.to_string(),
+        "key": word(e.key), "read_value": word(e.read_value),
+        "written_value": word(e.written_value), "rw_flag": e.rw_flag, "rollback": e.rollback,
+        "is_service": e.is_service,
+    })
+}
+
+/// Runs the helper's `aux-commitments` on `input`; returns (events, heap) commitments.
+fn reference(helper: &Path, dir: &Path, input: &serde_json::Value) -> (String, String) {
+    let path = dir.join("aux.json");
+    std::fs::write(&path, input.to_string()).expect("write input");
+    let out = std::process::Command::new(helper)
+        .arg("aux-commitments")
+        .arg(&path)
+        .output()
+        .expect("run the circuit binary");
+    assert!(out.status.success(), "aux-commitments: {}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
+    let field = |name: &str| json[name].as_str().expect("a hex string").to_owned();
+    (field("events_queue_commitment"), field("bootloader_initial_content_commitment"))
+}
+
+/// Our `aux_commitments` against zkSync's circuit_encodings 0.153.12
+/// (`events_queue_commitment_fixed`, `initial_heap_content_commitment_fixed`) run by the helper
+/// on the same random inputs: every `LogQuery` field random over its whole range, event counts
+/// 0 to 40, heaps of 0 to 4 KiB including lengths that are not whole words, and one sparse heap
+/// (slot → word, expanded as zksync-era's commitment generator does). Expected values: the
+/// helper's output.
+#[test]
+fn aux_commitments_match_circuit_encodings() {
+    if std::env::var_os("ZKSTACK_ERA_CIRCUITS").is_none() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "aux commitments: set ZKSTACK_ERA_CIRCUITS=1 to compare with circuit_encodings"
+        );
+        return;
+    }
+    let helper = match circuits() {
+        Ok(circuits) => circuits.binary().to_owned(),
+        Err(EraCircuitsError::Prepare(PrepareError::Fetch(why))) => {
+            return skip("aux commitments", &why);
+        }
+        Err(other) => panic!("{other}"),
+    };
+    let dir = std::env::temp_dir().join(format!("zkstack-aux-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let mut rng = Rng(0x5eed);
+    for (events, heap_len) in [(0, 0), (1, 1), (2, 31), (3, 32), (7, 33), (16, 1000), (40, 4096)] {
+        let events: Vec<LogQuery> = (0..events).map(|_| random_event(&mut rng)).collect();
+        let heap: Vec<u8> = (0..heap_len).map(|_| rng.next() as u8).collect();
+        let input = serde_json::json!({
+            "events": events.iter().map(event_json).collect::<Vec<_>>(),
+            "heap": alloy_primitives::hex::encode_prefixed(&heap),
+        });
+        let (events_ref, heap_ref) = reference(&helper, &dir, &input);
+        assert_eq!(
+            events_queue_commitment(&events).to_string(),
+            events_ref,
+            "{} events",
+            events.len()
+        );
+        assert_eq!(
+            initial_heap_content_commitment(&heap).to_string(),
+            heap_ref,
+            "{heap_len} bytes"
+        );
+    }
+    // A sparse heap as the executor records it, in a memory that is not a whole number of words.
+    let writes: std::collections::BTreeMap<usize, alloy_primitives::U256> =
+        (0..20).map(|_| ((rng.next() % 300) as usize, rng.word())).collect();
+    let heap_len = 300 * 32 + 7;
+    let input = serde_json::json!({
+        "events": [],
+        "heap_words": writes.iter().map(|(slot, w)| serde_json::json!([slot, alloy_primitives::B256::from(*w).to_string()])).collect::<Vec<_>>(),
+        "heap_len": heap_len,
+    });
+    let (_, heap_ref) = reference(&helper, &dir, &input);
+    assert_eq!(heap_commitment_of_writes(&writes, heap_len).expect("fits").to_string(), heap_ref);
+    let _ = std::fs::remove_dir_all(&dir);
 }

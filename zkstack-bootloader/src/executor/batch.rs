@@ -56,6 +56,9 @@ pub struct BatchExecutor {
     known_bytecodes: HashSet<B256>,
     ergs_start: u32,
     stop_after_validation: bool,
+    /// Every word the host wrote into the bootloader heap, last write winning (the operator's
+    /// "initial bootloader heap" that the prover commits to).
+    host_heap: BTreeMap<usize, U256>,
 }
 
 impl core::fmt::Debug for BatchExecutor {
@@ -117,6 +120,7 @@ impl BatchExecutor {
             known_bytecodes: HashSet::new(),
             ergs_start: system.bootloader_gas_limit,
             stop_after_validation: false,
+            host_heap: BTreeMap::new(),
         };
         let mut memory = BootloaderMemory::new();
         memory.batch_env(&words);
@@ -184,7 +188,19 @@ impl BatchExecutor {
     fn write(&mut self, memory: &BootloaderMemory) {
         for (slot, value) in memory.words() {
             self.vm.memory.write_word(BOOTLOADER_HEAP_PAGE, slot_byte(*slot), value);
+            self.host_heap.insert(*slot, *value);
         }
+    }
+
+    /// Every word the executor (the operator) has written into the bootloader's heap so far, by
+    /// slot, the last write to a slot winning: the batch environment, each transaction with its
+    /// L2 block, refund and compressed bytecodes, the fictive block and the L1Messenger's
+    /// operator input. This is zksync-era's `final_bootloader_memory` (multivm
+    /// `BootloaderState::bootloader_memory`, which re-applies the same writes with their final
+    /// values), from which its commitment generator derives the bootloader heap's initial-content
+    /// commitment. Words the bootloader writes itself are not in it.
+    pub fn host_heap_writes(&self) -> &BTreeMap<usize, U256> {
+        &self.host_heap
     }
 
     fn read_slot(&self, slot: usize) -> U256 {

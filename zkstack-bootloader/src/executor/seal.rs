@@ -5,9 +5,11 @@
 //! `vm_latest/bootloader/state.rs` `insert_fictive_l2_block`, `utils.rs` `apply_l2_block`,
 //! `apply_pubdata_to_memory`).
 
+use std::collections::BTreeMap;
+
 use alloy_primitives::{Bytes, U256};
 use zkstack_vm::exec::Step;
-use zkstack_vm::world::VersionedHash;
+use zkstack_vm::world::{LogEntry, VersionedHash};
 
 use super::batch::BatchExecutor;
 use super::error::ExecutorError;
@@ -44,6 +46,13 @@ pub struct FinishedBatch {
     pub block_tip_ergs: u32,
     /// The bootloader's debug logs after the last transaction.
     pub debug_logs: Vec<DebugLog>,
+    /// Every `log.event` of the batch that was not rolled back, in emission order, as the VM
+    /// emitted it: what zkSync's events sorter circuit keeps, and so what the events-queue
+    /// commitment is computed over (`events` in [`FinishedBatch::outputs`] merges them).
+    pub event_log: Vec<LogEntry>,
+    /// Every word the operator wrote into the bootloader heap during the batch, by slot
+    /// ([`BatchExecutor::host_heap_writes`]): the bootloader's initial heap as the prover sees it.
+    pub bootloader_heap: BTreeMap<usize, U256>,
 }
 
 impl BatchExecutor {
@@ -133,6 +142,8 @@ impl BatchExecutor {
             outputs: self.outputs(),
             block_tip_ergs: ergs_before.saturating_sub(self.vm().state.current.ergs),
             debug_logs,
+            event_log: self.vm().world.diff.events().to_vec(),
+            bootloader_heap: self.host_heap_writes().clone(),
         })
     }
 

@@ -5,6 +5,7 @@
 //! zkstack-era-circuits prove PROGRAM OUT_DIR [--geometry tiny|production] [--circuit TYPE]...
 //!                      [--all-instances] [--list-only]
 //! zkstack-era-circuits verify OUT_DIR
+//! zkstack-era-circuits aux-commitments INPUT.json
 //! ```
 //! PROGRAM is EraVM assembly (`.asm`) or bytecode (raw or hex). TYPE is zkSync's short
 //! description (e.g. "Main VM"); by default the first instance of every type is proved.
@@ -12,10 +13,13 @@
 //! `<n>.vk.json` / `<n>.proof.json`, `OUT_DIR/proofs.json` (statements, timings, peak memory)
 //! and `OUT_DIR/run.json`. `verify` checks every entry of `proofs.json` against its files and
 //! prints one JSON report; it exits with 1 if any proof is rejected (malformed input counts as
-//! rejected). Usage errors and failed runs exit with 2.
+//! rejected). `aux-commitments` prints a batch's events-queue and initial-heap commitments
+//! computed by circuit_encodings (the reference for `zkstack_prover::aux_commitments`). Usage
+//! errors and failed runs exit with 2.
 #![allow(incomplete_features)]
 #![feature(generic_const_exprs)]
 
+mod aux_commitments;
 mod input;
 mod progress;
 mod prove;
@@ -28,7 +32,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 const USAGE: &str = "usage: zkstack-era-circuits prove PROGRAM OUT_DIR [--geometry tiny|production] \
-                     [--circuit TYPE]... [--all-instances] [--list-only] | verify OUT_DIR";
+                     [--circuit TYPE]... [--all-instances] [--list-only] | verify OUT_DIR \
+                     | aux-commitments INPUT.json";
 
 fn fail(msg: impl std::fmt::Display) -> ! {
     eprintln!("zkstack-era-circuits: {msg}");
@@ -78,6 +83,10 @@ fn main() {
         Some((cmd, [dir])) if cmd == "verify" => {
             let all = verify::verify(Path::new(dir)).unwrap_or_else(|e| fail(e));
             std::process::exit(if all { 0 } else { 1 })
+        }
+        Some((cmd, [input])) if cmd == "aux-commitments" => {
+            let out = aux_commitments::run(Path::new(input)).unwrap_or_else(|e| fail(e));
+            println!("{out}");
         }
         _ => fail(USAGE),
     }

@@ -204,6 +204,21 @@ impl EraCircuits {
         Ok(Self { binary: build_helper(repo_root, cargo_home)? })
     }
 
+    /// `$ZKSTACK_ERA_CIRCUITS_BIN` when set, else [`Self::build`] (a no-op of a few seconds when
+    /// the checkout's build is up to date, so a stale binary is never used).
+    ///
+    /// # Errors
+    /// As [`Self::build`].
+    pub fn from_env_or_build(
+        repo_root: &Path,
+        cargo_home: &Path,
+    ) -> Result<Self, EraCircuitsError> {
+        match std::env::var_os(BINARY_ENV) {
+            Some(path) => Ok(Self { binary: PathBuf::from(path) }),
+            None => Self::build(repo_root, cargo_home),
+        }
+    }
+
     /// The binary's path.
     pub fn binary(&self) -> &Path {
         &self.binary
