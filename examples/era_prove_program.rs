@@ -14,24 +14,6 @@ use zkstack::prover::era_circuits::{
     EraCircuits, EraCircuitsError, ProveRequest, default_cargo_home,
 };
 
-/// Storage, an event and an L2→L1 message: work for the Main VM and the sorters.
-const PROGRAM: &str = "
-        .text
-        .file \"example\"
-        .rodata.cst32
-        .p2align 5
-        .text
-        .globl __entry
-    __entry:
-    .main:
-        add 7, r0, r1
-        add 9, r0, r2
-        sstore r1, r2
-        log.event.first r1, r2, r0
-        log.to_l1.first r1, r2, r0
-        ret.ok r0
-";
-
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let circuit = std::env::args().nth(1).unwrap_or_else(|| "Events sorter".to_owned());
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -44,7 +26,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::create_dir_all(&work)?;
     // Our assembler writes the bytecode the circuits run.
     let program = work.join("program.bin");
-    std::fs::write(&program, zkstack::vm::asm::assemble(PROGRAM)?)?;
+    std::fs::write(
+        &program,
+        zkstack::vm::asm::assemble(zkstack::prover::era_circuits::SAMPLE_PROGRAM)?,
+    )?;
 
     // 1. The circuit instances of this run.
     let listing = circuits.prove(

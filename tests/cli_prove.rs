@@ -17,24 +17,6 @@ fn zkstack(args: &[&std::ffi::OsStr]) -> std::process::Output {
         .expect("the zkstack binary runs")
 }
 
-/// A program with storage, an event and an L2→L1 message (the same as the prover crate's test).
-const PROGRAM: &str = "
-        .text
-        .file \"zkstack\"
-        .rodata.cst32
-        .p2align 5
-        .text
-        .globl __entry
-    __entry:
-    .main:
-        add 1, r0, r1
-        add 2, r0, r2
-        sstore r1, r2
-        log.event.first r1, r2, r0
-        log.to_l1.first r1, r2, r0
-        ret.ok r0
-";
-
 fn json(out: &std::process::Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
         panic!("not JSON ({e}); stderr: {}", String::from_utf8_lossy(&out.stderr))
@@ -63,7 +45,7 @@ fn prove_verify_and_reject_a_changed_byte() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("mkdir");
     let program = dir.join("program.asm");
-    std::fs::write(&program, PROGRAM).expect("write program");
+    std::fs::write(&program, zkstack::prover::era_circuits::SAMPLE_PROGRAM).expect("write program");
     let out_dir = dir.join("proof");
     let out = zkstack(&[
         "prove".as_ref(),

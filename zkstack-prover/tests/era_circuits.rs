@@ -1,7 +1,7 @@
 //! The zkSync Era base-layer circuits on stable Rust: fetch the published crates, apply our edits,
 //! build the circuit workspace (`zkstack-prover/circuits`), then for one EraVM program generate the
 //! tiny-geometry base-layer instances with zkSync's own witness generator (zk_evm), prove and verify
-//! the Main VM and two other circuit types, and check that tampering is rejected.
+//! one instance of every circuit type the run produces (ten types), and check that tampering is rejected.
 //!
 //! Expected values come from Boojum's verifier run on zkSync's own circuit definitions
 //! (circuit_definitions 0.153.12): a valid proof must verify, and each tampered artefact must not.
@@ -20,28 +20,20 @@ use zkstack_prover::era_circuits::{
     self, EraCircuits, EraCircuitsError, PrepareError, ProveRequest,
 };
 
-/// A program touching storage, events and L2->L1 messages, so that the sorters have work.
-/// Assembly syntax of zkevm-assembly 0.153.12 (taken from the shape of its own test programs).
-const PROGRAM: &str = "
-        .text
-        .file \"zkstack\"
-        .rodata.cst32
-        .p2align 5
-        .text
-        .globl __entry
-    __entry:
-    .main:
-        add 1, r0, r1
-        add 2, r0, r2
-        sstore r1, r2
-        sload r1, r0
-        log.event.first r1, r2, r0
-        log.to_l1.first r1, r2, r0
-        ret.ok r0
-";
-
-/// The circuit types proved (zkSync's `short_description` names).
-const PROVED: [&str; 3] = ["Main VM", "Decommitts sorter", "Events sorter"];
+/// Circuit types this program must produce (zkSync's `short_description` names); the test proves
+/// the first instance of every type the run produces, these included.
+const EXPECTED_TYPES: [&str; 10] = [
+    "Main VM",
+    "Decommitts sorter",
+    "Code decommitter",
+    "Log demuxer",
+    "Storage sorter",
+    "Storage application",
+    "RAM permutation",
+    "Events sorter",
+    "L1 messages sorter",
+    "L1 messages rehasher",
+];
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -126,20 +118,20 @@ fn era_base_layer_proofs_verify_and_tampering_is_rejected() {
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).expect("mkdir");
     let program = work.join("program.asm");
-    std::fs::write(&program, PROGRAM).expect("write program");
+    std::fs::write(&program, era_circuits::SAMPLE_PROGRAM).expect("write program");
     let good = work.join("good");
-    let request = ProveRequest {
-        circuits: PROVED.iter().map(|&c| c.to_owned()).collect(),
-        ..ProveRequest::default()
-    };
-    let set = circuits.prove(&program, &good, &request).expect("prove");
+    let set = circuits.prove(&program, &good, &ProveRequest::default()).expect("prove");
     assert_eq!(set.run.geometry, "tiny");
-    assert_eq!(set.run.proved, PROVED.len());
+    assert_eq!(set.run.instances, set.instances.len());
+    let mut produced: Vec<&str> = set.instances.iter().map(|i| i.description.as_str()).collect();
+    produced.sort_unstable();
+    produced.dedup();
     let mut proved: Vec<&str> = set.proofs.iter().map(|p| p.description.as_str()).collect();
     proved.sort_unstable();
-    let mut wanted = PROVED;
-    wanted.sort_unstable();
-    assert_eq!(proved, wanted, "every requested circuit type must be proved, once");
+    assert_eq!(proved, produced, "every circuit type the run produced must be proved, once");
+    for kind in EXPECTED_TYPES {
+        assert!(produced.contains(&kind), "the run produced no {kind}");
+    }
     for proof in &set.proofs {
         assert!(!proof.public_inputs.is_empty(), "{} has no statement", proof.description);
     }

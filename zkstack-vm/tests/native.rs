@@ -9,9 +9,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use zkstack_vm::exec::{Code, ExecutionEnd, Vm};
-use zkstack_vm::frame::{Frame, is_kernel_address};
-use zkstack_vm::memory::{Memory, Stack};
-use zkstack_vm::state::{Flags, Registers, State};
+use zkstack_vm::frame::Frame;
+use zkstack_vm::memory::Memory;
+use zkstack_vm::state::{Registers, State};
 use zkstack_vm::world::{
     InMemoryCode, InMemoryStorage, NativeCall, NativeContract, NativeOutcome, StorageKey,
     VersionedHash, World,
@@ -113,41 +113,11 @@ const CALLER: u16 = 0x1111;
 fn run(src: &str, world: World, context_u128: u128) -> (Vm, ExecutionEnd) {
     let bytecode = zkstack_vm::asm::assemble(src).unwrap_or_else(|e| panic!("{e}"));
     let this = address(CALLER, true);
-    let frame = Frame {
-        this_address: this,
-        caller: Address::ZERO,
-        code_address: this,
-        is_kernel: is_kernel_address(&this),
-        is_static: false,
-        code: Code::from_bytecode(&bytecode).unwrap_or_else(|e| panic!("{e}")),
-        code_page: 2048,
-        base_page: 2048,
-        pc: 0,
-        sp: 0,
-        ergs: 10_000_000,
-        exception_handler: 0,
-        this_shard_id: 0,
-        caller_shard_id: 0,
-        code_shard_id: 0,
-        context_u128: 0,
-        heap_bound: 4096,
-        aux_heap_bound: 4096,
-        stipend: 0,
-        pubdata_spent: 0,
-        stack: Stack::new(),
-        near_calls: Vec::new(),
-    };
-    let state = State {
-        registers: Registers::new(),
-        flags: Flags::default(),
-        current: frame,
-        previous: Vec::new(),
-        context_u128,
-        pending_exception: false,
-        tx_number: 3,
-        pubdata_revert_counter: 0,
-        depth: 1,
-    };
+    let code = Code::from_bytecode(&bytecode).unwrap_or_else(|e| panic!("{e}"));
+    let frame = Frame::entry(this, code, 2048, 10_000_000, 4096, 0);
+    let mut state = State::entry(Registers::new(), frame);
+    state.context_u128 = context_u128;
+    state.tx_number = 3;
     let mut vm = Vm::with_world(state, Memory::new(), (), world);
     let end = vm.run().unwrap_or_else(|e| panic!("{e}"));
     (vm, end)

@@ -14,6 +14,7 @@
 
 pub mod edits;
 pub mod runner;
+mod sample;
 pub mod sources;
 
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ pub use runner::{
     CircuitInstance, EraCircuits, EraCircuitsError, Geometry, ProofSet, ProveRequest,
     ProvedCircuit, RunSummary, Verdict,
 };
+pub use sample::SAMPLE_PROGRAM;
 pub use sources::{CIRCUITS_VERSION, PATCHED_CRATES, Prepared, prepare};
 
 /// Why the circuit crates could not be prepared or built.
