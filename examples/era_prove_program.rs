@@ -70,8 +70,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut bytes = std::fs::read(&file)?;
     let key = b"final_fri_monomials";
     let at = bytes.windows(key.len()).position(|w| w == key).ok_or("no FRI monomials")?;
-    let digit = at + bytes[at..].iter().position(u8::is_ascii_digit).ok_or("no number")?;
-    bytes[digit] = if bytes[digit] == b'1' { b'2' } else { b'1' };
+    // The last digit of the first number: the value changes by one and stays a valid u64.
+    let first = at + bytes[at..].iter().position(u8::is_ascii_digit).ok_or("no number")?;
+    let len = bytes[first..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let digit = first + len - 1;
+    bytes[digit] = if bytes[digit] == b'9' { b'8' } else { bytes[digit] + 1 };
     std::fs::write(&file, bytes)?;
     for verdict in circuits.verify(&out)? {
         println!(

@@ -23,15 +23,17 @@ fn json(out: &std::process::Output) -> serde_json::Value {
     })
 }
 
-/// Changes one digit of the first number in the proof's FRI final monomials (one byte).
+/// Changes the last digit of the first number in the proof's FRI final monomials (one byte; the
+/// value changes by one and stays a valid u64, so the verifier, not the decoder, must catch it).
 fn tamper_one_byte(proof: &Path) {
     let mut text = std::fs::read(proof).expect("read proof");
     let at = text
         .windows(b"final_fri_monomials".len())
         .position(|w| w == b"final_fri_monomials")
         .expect("the proof has FRI monomials");
-    let digit = text[at..].iter().position(u8::is_ascii_digit).expect("a number") + at;
-    text[digit] = if text[digit] == b'1' { b'2' } else { b'1' };
+    let first = text[at..].iter().position(u8::is_ascii_digit).expect("a number") + at;
+    let digit = first + text[first..].iter().take_while(|b| b.is_ascii_digit()).count() - 1;
+    text[digit] = if text[digit] == b'9' { b'8' } else { text[digit] + 1 };
     std::fs::write(proof, text).expect("write proof");
 }
 
@@ -84,5 +86,6 @@ fn prove_verify_and_reject_a_changed_byte() {
     let report = json(&out);
     assert_eq!(report["all_valid"], false);
     assert_eq!(report["proofs"][0]["valid"], false);
+    assert_eq!(report["proofs"][0]["error"], "rejected", "the verifier itself must reject it");
     let _ = std::fs::remove_dir_all(&dir);
 }
