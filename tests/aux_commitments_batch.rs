@@ -53,7 +53,7 @@ fn era_log_queries(events: &[Event]) -> Vec<LogQuery> {
         let tx_number_in_block = u16::try_from(index).unwrap();
         let first_key = (event.topics.len() as u64 + 1) + ((event.data.len() as u64) << 32);
         out.push(LogQuery {
-            tx_number_in_block,
+            tx_number: tx_number_in_block,
             address: EVENT_WRITER,
             key: U256::from(first_key),
             written_value: U256::from_be_slice(event.address.as_slice()),
@@ -72,7 +72,7 @@ fn era_log_queries(events: &[Event]) -> Vec<LogQuery> {
             .collect();
         for pair in words.chunks(2) {
             out.push(LogQuery {
-                tx_number_in_block,
+                tx_number: tx_number_in_block,
                 address: EVENT_WRITER,
                 key: pair[0],
                 written_value: pair.get(1).copied().unwrap_or_default(),
@@ -131,7 +131,7 @@ fn real_batch_aux_commitments_match_circuit_encodings() {
     let word = |w: U256| B256::from(w).to_string();
     let input = serde_json::json!({
         "events": events.iter().map(|e| serde_json::json!({
-            "timestamp": e.timestamp, "tx_number_in_block": e.tx_number_in_block,
+            "timestamp": e.timestamp, "tx_number_in_block": e.tx_number,
             "aux_byte": e.aux_byte, "shard_id": e.shard_id, "address": e.address.to_string(),
             "key": word(e.key), "read_value": word(e.read_value),
             "written_value": word(e.written_value), "rw_flag": e.rw_flag,

@@ -204,7 +204,7 @@ impl Rng {
 fn random_event(rng: &mut Rng) -> LogQuery {
     LogQuery {
         timestamp: rng.next() as u32,
-        tx_number_in_block: rng.next() as u16,
+        tx_number: rng.next() as u16,
         aux_byte: rng.next() as u8,
         shard_id: rng.next() as u8,
         address: alloy_primitives::Address::from(rng.bytes::<20>()),
@@ -220,7 +220,7 @@ fn random_event(rng: &mut Rng) -> LogQuery {
 fn event_json(e: &LogQuery) -> serde_json::Value {
     let word = |w: alloy_primitives::U256| alloy_primitives::B256::from(w).to_string();
     serde_json::json!({
-        "timestamp": e.timestamp, "tx_number_in_block": e.tx_number_in_block,
+        "timestamp": e.timestamp, "tx_number_in_block": e.tx_number,
         "aux_byte": e.aux_byte, "shard_id": e.shard_id, "address": e.address.to_string(),
         "key": word(e.key), "read_value": word(e.read_value),
         "written_value": word(e.written_value), "rw_flag": e.rw_flag, "rollback": e.rollback,

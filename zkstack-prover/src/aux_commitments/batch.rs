@@ -35,7 +35,7 @@ pub fn events_from_log(entries: &[LogEntry]) -> Vec<LogQuery> {
     entries
         .iter()
         .map(|e| LogQuery {
-            tx_number_in_block: e.tx_number,
+            tx_number: e.tx_number,
             shard_id: e.shard_id,
             address: e.address,
             key: e.key,

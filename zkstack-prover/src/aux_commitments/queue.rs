@@ -10,7 +10,7 @@ use boojum::field::goldilocks::GoldilocksField;
 use boojum::implementations::poseidon2::Poseidon2Goldilocks;
 
 use super::BOOTLOADER_HEAP_PAGE;
-use super::log_query::{LogQuery, PACKED_WIDTH, limb};
+use super::log_query::{LogQuery, PACKED_WIDTH, encoding, limb};
 
 type F = GoldilocksField;
 /// zkSync's `ZkSyncDefaultRoundFunction`.
@@ -57,7 +57,7 @@ pub fn events_queue_commitment(events: &[LogQuery]) -> B256 {
     let mut tail = [F::from_nonreduced_u64(0); COMMITMENT];
     for event in events {
         let mut to_hash = Vec::with_capacity(PACKED_WIDTH + COMMITMENT);
-        to_hash.extend_from_slice(&event.encoding());
+        to_hash.extend_from_slice(&encoding(event));
         to_hash.extend_from_slice(&tail);
         let mut state = initial_state();
         absorb(&mut state, &to_hash);

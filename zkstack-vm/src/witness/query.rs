@@ -71,7 +71,7 @@ pub const TRANSIENT_STORAGE_AUX_BYTE: u8 = 4;
 /// One log query (zk_evm's `LogQuery`): a storage or transient storage access, an event, an
 /// L2→L1 message or a precompile call, as executed (never a rollback: the queue builder derives
 /// those from [`WitnessEvent::FinishContext`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct LogQuery {
     /// When: the cycle's first timestamp plus [`Slot::Log`].
     pub timestamp: u32,
