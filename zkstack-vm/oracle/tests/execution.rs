@@ -1153,22 +1153,28 @@ fn steps() -> u32 {
     std::env::var("ZKSTACK_DIFF_STEPS").ok().and_then(|v| v.parse().ok()).unwrap_or(12)
 }
 
+/// One random short run: half of them with far-call registers aimed at the case's targets, most on
+/// shard 0 (a caller on shard 1 reaches no code: zkPorter is off).
+fn short_run_case(seed: u64) -> Case {
+    let mut g = Gen(seed);
+    let mut case = g.case();
+    if g.chance(50) {
+        let targets = case.targets.clone();
+        g.far_call_registers(&mut case.regs, &targets);
+    }
+    if g.chance(90) {
+        case.current.shards[0] = 0;
+    }
+    case
+}
+
 #[test]
 fn short_runs_match_zk_evm() {
     let cases = cases() / 5;
     let mut runner =
         TestRunner::new(Config { cases, failure_persistence: None, ..Config::default() });
     let result = runner.run(&any::<u64>(), |seed| {
-        let mut g = Gen(seed);
-        let mut case = g.case();
-        if g.chance(50) {
-            let targets = case.targets.clone();
-            g.far_call_registers(&mut case.regs, &targets);
-        }
-        if g.chance(90) {
-            // a caller on shard 1 reaches no code (zkPorter is off): keep most runs on shard 0
-            case.current.shards[0] = 0;
-        }
+        let case = short_run_case(seed);
         compare_run(&case).map_err(|e| TestCaseError::fail(format!("seed {seed:#x}: {e}")))
     });
     if let Err(e) = result {
@@ -1285,15 +1291,7 @@ fn short_runs_witness_matches_zk_evm() {
         TestRunner::new(Config { cases, failure_persistence: None, ..Config::default() });
     let events = std::cell::RefCell::new(std::collections::BTreeMap::<String, usize>::new());
     let result = runner.run(&any::<u64>(), |seed| {
-        let mut g = Gen(seed);
-        let mut case = g.case();
-        if g.chance(50) {
-            let targets = case.targets.clone();
-            g.far_call_registers(&mut case.regs, &targets);
-        }
-        if g.chance(90) {
-            case.current.shards[0] = 0;
-        }
+        let case = short_run_case(seed);
         let run =
             witness_run(&case).map_err(|e| TestCaseError::fail(format!("seed {seed:#x}: {e}")))?;
         for (kind, n) in breakdown(&run) {
