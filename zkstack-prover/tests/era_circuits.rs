@@ -1,7 +1,8 @@
 //! The zkSync Era base-layer circuits on stable Rust: fetch the published crates, apply our edits,
 //! build the circuit workspace (`zkstack-prover/circuits`), then for one EraVM program generate the
 //! tiny-geometry base-layer instances with zkSync's own witness generator (zk_evm), prove and verify
-//! one instance of every circuit type the run produces (ten types), and check that tampering is rejected.
+//! one instance of every circuit type the run produces (ten types), and check that tampering is
+//! rejected.
 //!
 //! Expected values come from Boojum's verifier run on zkSync's own circuit definitions
 //! (circuit_definitions 0.153.12): a valid proof must verify, and each tampered artefact must not.

@@ -5,7 +5,7 @@
 /// produces one or more instances of each of ten base-layer circuit types (Main VM, code
 /// decommitter and its sorter, log demuxer, storage sorter and application, RAM permutation,
 /// events and L1-message sorters, L1-message rehasher), each small enough to prove on a laptop in
-/// tiny geometry. The tests, the example and the README use it.
+/// tiny geometry. The tests and `examples/era_prove_program.rs` use it.
 pub const SAMPLE_PROGRAM: &str = "
         .text
         .file \"zkstack\"
