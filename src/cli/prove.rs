@@ -39,6 +39,11 @@ pub struct ProveArgs {
     /// Only run the witness generator and list the circuit instances.
     #[arg(long)]
     list_only: bool,
+    /// Run the program at this address instead of the bootloader's (a precompile's address, e.g.
+    /// 0x0000000000000000000000000000000000000002 for SHA-256, makes its `log.precompile` calls
+    /// reach that precompile and the run produce its circuit).
+    #[arg(long)]
+    address: Option<zkstack::l1::Address>,
     /// Print one JSON document (the run, every instance, every proof with its timings).
     #[arg(long)]
     json: bool,
@@ -129,6 +134,7 @@ pub fn run_prove(args: &ProveArgs) -> Result<ExitCode, CliError> {
         circuits: args.circuits.clone(),
         all_instances: args.all_instances,
         list_only: args.list_only,
+        address: args.address,
     };
     let set = circuits_binary()?.prove(&program, &args.out, &request)?;
     if args.json {

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use zkstack_prover::aux_commitments::{
     LogQuery, events_queue_commitment, heap_commitment_of_writes, initial_heap_content_commitment,
 };
+use zkstack_prover::bootloader::vm;
 use zkstack_prover::era_circuits::{
     self, EraCircuits, EraCircuitsError, PrepareError, ProveRequest,
 };
@@ -170,6 +171,58 @@ fn era_base_layer_proofs_verify_and_tampering_is_rejected() {
     )
     .expect("copy vk");
     assert!(!all_valid(&circuits, &wrong_vk), "wrong verifying key accepted");
+    let _ = std::fs::remove_dir_all(&work);
+}
+
+/// The precompile round-function circuits: the SHA-256 sample runs at the precompile's address,
+/// so the run produces a SHA256 instance; it is proved and verified, and the VM's own run of the
+/// same program stores the digest the precompile must compute (SHA-256 of the empty message,
+/// FIPS 180-4's test value).
+#[test]
+fn sha256_precompile_circuit_proves_and_verifies() {
+    if std::env::var_os("ZKSTACK_ERA_CIRCUITS").is_none() {
+        return;
+    }
+    let circuits = match circuits() {
+        Ok(circuits) => circuits,
+        Err(EraCircuitsError::Prepare(PrepareError::Fetch(why))) => {
+            return skip("era circuits", &why);
+        }
+        Err(other) => panic!("{other}"),
+    };
+    let work = std::env::temp_dir().join(format!("zkstack-era-sha256-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work).expect("mkdir");
+    let program = work.join("sha256.asm");
+    std::fs::write(&program, era_circuits::SAMPLE_SHA256_PROGRAM).expect("write program");
+    let address = vm::Address::with_last_byte(
+        u8::try_from(era_circuits::SHA256_PRECOMPILE_ADDRESS).expect("one byte"),
+    );
+    let request = ProveRequest {
+        circuits: vec!["SHA256".to_owned()],
+        address: Some(address),
+        ..ProveRequest::default()
+    };
+    let set = circuits.prove(&program, &work.join("proof"), &request).expect("prove");
+    assert_eq!(set.proofs.len(), 1);
+    assert_eq!(set.proofs[0].description, "SHA256");
+    assert!(all_valid(&circuits, &work.join("proof")), "the SHA256 proof must verify");
+    // At the bootloader's address the same program reaches no precompile: no SHA256 instance.
+    let listing = circuits
+        .prove(
+            &program,
+            &work.join("listing"),
+            &ProveRequest { list_only: true, ..ProveRequest::default() },
+        )
+        .expect("list");
+    assert!(!listing.instances.iter().any(|i| i.description == "SHA256"));
+    // zkstack-vm runs the same program at the same address to the digest FIPS 180-4 gives.
+    let bytecode =
+        vm::asm::assemble(era_circuits::SAMPLE_SHA256_PROGRAM).expect("our assembler takes it");
+    let outcome = vm::run::ContractRun::new(bytecode).address(address).run().expect("runs");
+    let digest = outcome.storage_writes.iter().find(|w| w.key.address == address).expect("stored");
+    let empty_sha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    assert_eq!(digest.value, vm::U256::from_str_radix(empty_sha256, 16).expect("hex"));
     let _ = std::fs::remove_dir_all(&work);
 }
 

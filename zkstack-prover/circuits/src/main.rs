@@ -3,12 +3,14 @@
 //!
 //! ```text
 //! zkstack-era-circuits prove PROGRAM OUT_DIR [--geometry tiny|production] [--circuit TYPE]...
-//!                      [--all-instances] [--list-only]
+//!                      [--all-instances] [--list-only] [--address HEX]
 //! zkstack-era-circuits verify OUT_DIR
 //! zkstack-era-circuits aux-commitments INPUT.json
 //! ```
 //! PROGRAM is EraVM assembly (`.asm`) or bytecode (raw or hex). TYPE is zkSync's short
-//! description (e.g. "Main VM"); by default the first instance of every type is proved.
+//! description (e.g. "Main VM"); by default the first instance of every type is proved. The
+//! program runs at the bootloader's address unless `--address` names another (a precompile's
+//! address makes its `log.precompile` calls reach that precompile).
 //! `prove` writes `OUT_DIR/circuits.json` (every instance), per proved instance
 //! `<n>.vk.json` / `<n>.proof.json`, `OUT_DIR/proofs.json` (statements, timings, peak memory)
 //! and `OUT_DIR/run.json`. `verify` checks every entry of `proofs.json` against its files and
@@ -32,7 +34,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 const USAGE: &str = "usage: zkstack-era-circuits prove PROGRAM OUT_DIR [--geometry tiny|production] \
-                     [--circuit TYPE]... [--all-instances] [--list-only] | verify OUT_DIR \
+                     [--circuit TYPE]... [--all-instances] [--list-only] [--address HEX] | verify OUT_DIR \
                      | aux-commitments INPUT.json";
 
 fn fail(msg: impl std::fmt::Display) -> ! {
@@ -53,6 +55,7 @@ fn parse_prove(args: &[String]) -> Result<(PathBuf, PathBuf, prove::ProveOptions
         circuits: Vec::new(),
         all_instances: false,
         list_only: false,
+        address: None,
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -60,6 +63,9 @@ fn parse_prove(args: &[String]) -> Result<(PathBuf, PathBuf, prove::ProveOptions
             "--geometry" => options.geometry = it.next().ok_or("--geometry needs a value")?.clone(),
             "--circuit" => {
                 options.circuits.push(it.next().ok_or("--circuit needs a value")?.clone())
+            }
+            "--address" => {
+                options.address = Some(it.next().ok_or("--address needs a value")?.clone())
             }
             "--all-instances" => options.all_instances = true,
             "--list-only" => options.list_only = true,

@@ -30,16 +30,19 @@ pub struct ProveOptions {
     pub all_instances: bool,
     /// Stop after listing the instances.
     pub list_only: bool,
+    /// The address the program runs at (hex); the bootloader's when `None`.
+    pub address: Option<String>,
 }
 
 /// Runs the program, lists its instances and proves the chosen ones.
 pub fn prove(program: &Path, out: &Path, options: &ProveOptions) -> Result<(), String> {
     let geometry = witness::geometry(&options.geometry)?;
+    let address = witness::entry_address(options.address.as_deref())?;
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let bytecode = input::read_program(program)?;
     let bytecode_hash = keccak_hex(&bytecode);
     let started = Instant::now();
-    let circuits = witness::base_layer_circuits(bytecode, geometry)?;
+    let circuits = witness::base_layer_circuits(bytecode, geometry, address)?;
     let witness_s = started.elapsed().as_secs_f64();
     eprintln!("witness: {} base-layer instances in {witness_s:.2} s", circuits.len());
     let listing: Vec<Instance> = circuits

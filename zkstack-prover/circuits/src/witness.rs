@@ -50,10 +50,28 @@ pub fn geometry(name: &str) -> Result<GeometryConfig, String> {
     }
 }
 
-/// Runs `bytecode` and returns its base-layer circuit instances in the generator's order.
+/// The address a program runs at: the bootloader's by default; a precompile's address (e.g.
+/// `0x2`, SHA-256) makes its `log.precompile` calls reach that precompile.
+pub fn entry_address(hex: Option<&str>) -> Result<Address, String> {
+    let Some(hex) = hex else { return Ok(*BOOTLOADER_FORMAL_ADDRESS) };
+    let digits = hex.strip_prefix("0x").unwrap_or(hex);
+    if digits.is_empty() || digits.len() > 40 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(format!("not an address: {hex:?}"));
+    }
+    let padded = format!("{digits:0>40}");
+    let mut bytes = [0u8; 20];
+    for (i, byte) in bytes.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&padded[2 * i..2 * i + 2], 16).map_err(|e| e.to_string())?;
+    }
+    Ok(Address::from(bytes))
+}
+
+/// Runs `bytecode` at `address` and returns its base-layer circuit instances in the generator's
+/// order.
 pub fn base_layer_circuits(
     bytecode: Vec<[u8; 32]>,
     geometry: GeometryConfig,
+    address: Address,
 ) -> Result<Vec<ZkSyncBaseLayerCircuit>, String> {
     let empty_code_hash =
         bytecode_to_code_hash(&[[0; 32]]).map_err(|()| "empty code hash".to_owned())?;
@@ -76,7 +94,7 @@ pub fn base_layer_circuits(
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
         let _ = zkevm_test_harness::external_calls::run(
             Address::zero(),
-            *BOOTLOADER_FORMAL_ADDRESS,
+            address,
             bytecode,
             vec![],
             false,

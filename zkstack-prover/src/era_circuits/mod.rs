@@ -24,7 +24,7 @@ pub use runner::{
     CircuitInstance, EraCircuits, EraCircuitsError, Geometry, ProofSet, ProveRequest,
     ProvedCircuit, RunSummary, Verdict,
 };
-pub use sample::SAMPLE_PROGRAM;
+pub use sample::{SAMPLE_PROGRAM, SAMPLE_SHA256_PROGRAM, SHA256_PRECOMPILE_ADDRESS};
 pub use sources::{CIRCUITS_VERSION, PATCHED_CRATES, Prepared, prepare};
 
 /// Why the circuit crates could not be prepared or built.

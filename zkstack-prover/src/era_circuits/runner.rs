@@ -80,6 +80,10 @@ pub struct ProveRequest {
     pub all_instances: bool,
     /// Only generate the witness and list the instances.
     pub list_only: bool,
+    /// Where the program runs: the bootloader's address when `None`. A precompile's address (for
+    /// example `0x…02`, SHA-256) makes the program's `log.precompile` calls reach that precompile,
+    /// so that the run produces its round-function circuit.
+    pub address: Option<zkstack_bootloader::vm::Address>,
 }
 
 /// One base-layer circuit instance of a run (`circuits.json`).
@@ -245,6 +249,9 @@ impl EraCircuits {
         }
         if request.list_only {
             command.arg("--list-only");
+        }
+        if let Some(address) = request.address {
+            command.arg("--address").arg(address.to_string());
         }
         // The witness generator prints progress on stdout: send it to stderr with the rest, so
         // that the caller's stdout stays clean (`zkstack prove --json`).
