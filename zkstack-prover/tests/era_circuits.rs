@@ -100,27 +100,38 @@ fn bump(number: &mut serde_json::Value) {
     *number = serde_json::Value::from(if n == 0 { 1 } else { n - 1 });
 }
 
-#[test]
-fn era_base_layer_proofs_verify_and_tampering_is_rejected() {
+/// The opt-in switch, the circuit binary and a fresh work directory holding `source` as
+/// `program.asm`; `None` (said on stderr) when the switch is off or the registry is unreachable.
+fn proving_setup(name: &str, source: &str) -> Option<(EraCircuits, PathBuf, PathBuf)> {
     if std::env::var_os("ZKSTACK_ERA_CIRCUITS").is_none() {
         let _ = writeln!(
             std::io::stderr(),
             "era circuits: set ZKSTACK_ERA_CIRCUITS=1 to build and prove them"
         );
-        return;
+        return None;
     }
     let circuits = match circuits() {
         Ok(circuits) => circuits,
         Err(EraCircuitsError::Prepare(PrepareError::Fetch(why))) => {
-            return skip("era circuits", &why);
+            skip("era circuits", &why);
+            return None;
         }
         Err(other) => panic!("{other}"),
     };
-    let work = std::env::temp_dir().join(format!("zkstack-era-proofs-{}", std::process::id()));
+    let work = std::env::temp_dir().join(format!("zkstack-era-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).expect("mkdir");
     let program = work.join("program.asm");
-    std::fs::write(&program, era_circuits::SAMPLE_PROGRAM).expect("write program");
+    std::fs::write(&program, source).expect("write program");
+    Some((circuits, work, program))
+}
+
+#[test]
+fn era_base_layer_proofs_verify_and_tampering_is_rejected() {
+    let Some((circuits, work, program)) = proving_setup("proofs", era_circuits::SAMPLE_PROGRAM)
+    else {
+        return;
+    };
     let good = work.join("good");
     let set = circuits.prove(&program, &good, &ProveRequest::default()).expect("prove");
     assert_eq!(set.run.geometry, "tiny");
@@ -180,21 +191,11 @@ fn era_base_layer_proofs_verify_and_tampering_is_rejected() {
 /// FIPS 180-4's test value).
 #[test]
 fn sha256_precompile_circuit_proves_and_verifies() {
-    if std::env::var_os("ZKSTACK_ERA_CIRCUITS").is_none() {
+    let Some((circuits, work, program)) =
+        proving_setup("sha256", era_circuits::SAMPLE_SHA256_PROGRAM)
+    else {
         return;
-    }
-    let circuits = match circuits() {
-        Ok(circuits) => circuits,
-        Err(EraCircuitsError::Prepare(PrepareError::Fetch(why))) => {
-            return skip("era circuits", &why);
-        }
-        Err(other) => panic!("{other}"),
     };
-    let work = std::env::temp_dir().join(format!("zkstack-era-sha256-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&work);
-    std::fs::create_dir_all(&work).expect("mkdir");
-    let program = work.join("sha256.asm");
-    std::fs::write(&program, era_circuits::SAMPLE_SHA256_PROGRAM).expect("write program");
     let address = vm::Address::with_last_byte(
         u8::try_from(era_circuits::SHA256_PRECOMPILE_ADDRESS).expect("one byte"),
     );
