@@ -9,7 +9,7 @@
 //! lives under [`CACHE_DIR_ENV`] if set, else under the system temp dir (the tests' cache).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use zkstack_bootloader::registry::{Patience, fetch_registry_crate};
 
 use zkstack_bootloader::dump::VmDump;
 
@@ -108,44 +108,8 @@ pub fn cache_dir() -> PathBuf {
 /// [`ArtifactsError::Fetch`] when it is not cached and cargo cannot fetch it.
 pub fn registry_package() -> Result<PathBuf, ArtifactsError> {
     let cache = cache_dir();
-    let dir_name = MULTIVM.replace('@', "-");
-    if let Some(found) = find_unpacked(&cache, &dir_name) {
-        return Ok(found);
-    }
-    std::fs::create_dir_all(&cache)
-        .map_err(|e| ArtifactsError::Fetch { cache: cache.clone(), why: e.to_string() })?;
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    // Outside any workspace, so that `cargo info` does not read a lock file.
-    let mut command = Command::new(cargo);
-    command.args(["info", MULTIVM]).env("CARGO_HOME", &cache).current_dir(&cache);
-    // Offline, fail in seconds rather than after cargo's default retries (the caller falls
-    // back); a user's own settings win.
-    for (name, value) in [("CARGO_HTTP_TIMEOUT", "15"), ("CARGO_NET_RETRY", "1")] {
-        if std::env::var_os(name).is_none() {
-            command.env(name, value);
-        }
-    }
-    let output = command.output();
-    find_unpacked(&cache, &dir_name).ok_or_else(|| ArtifactsError::Fetch {
-        why: match output {
-            // cargo's last line is its error; the lines above are progress and retries.
-            Ok(out) => String::from_utf8_lossy(&out.stderr)
-                .lines()
-                .rev()
-                .find(|line| !line.trim().is_empty())
-                .unwrap_or("cargo info failed")
-                .trim()
-                .to_owned(),
-            Err(e) => e.to_string(),
-        },
-        cache,
-    })
-}
-
-fn find_unpacked(cargo_home: &Path, dir_name: &str) -> Option<PathBuf> {
-    std::fs::read_dir(cargo_home.join("registry").join("src"))
-        .ok()?
-        .flatten()
-        .map(|index| index.path().join(dir_name))
-        .find(|dir| dir.join("Cargo.toml").is_file())
+    let (name, version) = MULTIVM.split_once('@').unwrap_or((MULTIVM, "*"));
+    // The demo falls back to supplied outputs offline: fail in seconds, not after retries.
+    fetch_registry_crate(&cache, name, version, Patience::FailFast)
+        .map_err(|e| ArtifactsError::Fetch { cache: e.cache, why: e.why })
 }

@@ -27,6 +27,7 @@ pub mod l2_block;
 pub mod memory;
 pub mod natives;
 pub mod pubdata_builder;
+pub mod registry;
 pub mod sealed;
 pub mod state_tree;
 pub mod system;

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 use zkstack_l1::{
-    Address, B256, Bytes, L2ToL1Log, ProtocolVersionId, U256,
+    Address, B256, L2ToL1Log, ProtocolVersionId, U256,
     log_tree::{self, LogTree},
     pubdata::{
         CompressedStateDiffs, Pubdata, PubdataInput, SlotRef, StateDiffRecord, commit,
@@ -176,35 +176,9 @@ fn expected_strings(source: &str) -> Vec<String> {
         .collect()
 }
 
-/// The input of zksync_multivm `pubdata_builders/tests.rs` `mock_input`, transcribed.
-fn mock_input() -> PubdataInput {
-    let addr = |low: u16| Address::left_padding_from(&low.to_be_bytes());
-    let word = |n: u64| B256::from(U256::from(n));
-    let bytecode =
-        hex::decode(format!("{}{}{}", "bb".repeat(32), "aa".repeat(32), "bb".repeat(32)))
-            .expect("hex");
-    let diff = |key: u64, derived: u64, index: u64, initial: u64, fin: u64| StateDiffRecord {
-        address: addr(0x8002), // ACCOUNT_CODE_STORAGE_ADDRESS
-        key: U256::from(key),
-        derived_key: word(derived),
-        enumeration_index: index,
-        initial_value: U256::from(initial),
-        final_value: U256::from(fin),
-    };
-    PubdataInput {
-        user_logs: vec![L2ToL1Log {
-            shard_id: 0,
-            is_service: false,
-            tx_number_in_block: 0,
-            sender: addr(0x8001), // BOOTLOADER_ADDRESS
-            key: word(1),
-            value: word(128),
-        }],
-        messages: vec![Bytes::from(hex::decode("deadbeef").expect("hex"))],
-        bytecodes: vec![Bytes::from(bytecode)],
-        state_diffs: vec![diff(155, 125, 12, 11, 12), diff(156, 126, 0, 0, 14)],
-    }
-}
+#[path = "support/multivm_mock_input.rs"]
+mod multivm_mock_input;
+use multivm_mock_input::mock_input;
 
 /// zksync_multivm pubdata builder vectors, before (v24) and after (v27) the Gateway upgrade.
 #[test]

@@ -5,7 +5,7 @@
 use zkstack_vm::exec::{Code, Step, Vm};
 use zkstack_vm::frame::{Frame, is_kernel_address};
 use zkstack_vm::memory::{Memory, Stack};
-use zkstack_vm::state::{Flags, Registers, State};
+use zkstack_vm::state::{Registers, State};
 use zkstack_vm::world::{InMemoryCode, InMemoryStorage, StorageKey, VersionedHash, World};
 use zkstack_vm::{
     Address, DecodedInstruction, DstMode, FarCallKind, LogOp, Opcode, OpcodeVariant, Register,
@@ -114,17 +114,7 @@ fn run(contract: Vec<U256>) -> Vm {
     // ABI: calldata = 64 bytes of the caller's heap, 100,000 ergs passed
     registers.set(1, U256::from(64u64) << 96 | U256::from(100_000u64) << 192, false);
     registers.set(2, U256::from_be_slice(target.as_slice()), false);
-    let state = State {
-        registers,
-        flags: Flags::default(),
-        current: frame,
-        previous: Vec::new(),
-        context_u128: 0,
-        pending_exception: false,
-        tx_number: 0,
-        pubdata_revert_counter: 0,
-        depth: 1,
-    };
+    let state = State::entry(registers, frame);
     let mut vm = Vm::with_world(state, Memory::new(), (), world);
     vm.world.enter_frame();
     for _ in 0..16 {

@@ -9,7 +9,7 @@ use zkstack_vm::frame::{Frame, is_kernel_address};
 use zkstack_vm::memory::params::heap_page;
 use zkstack_vm::memory::{Memory, Stack};
 use zkstack_vm::precompiles::{Precompile, PrecompileAbi};
-use zkstack_vm::state::{Flags, Registers, State};
+use zkstack_vm::state::{Registers, State};
 use zkstack_vm::world::World;
 use zkstack_vm::{
     DecodedInstruction, DstMode, LogOp, Opcode, OpcodeVariant, Register, SrcMode, U256, decode,
@@ -70,17 +70,7 @@ fn run(inputs: [U256; 4], extra_ergs: u32, extra_pubdata: u32) -> Vm {
     let mut registers = Registers::new();
     registers.set(1, abi.to_word(), false);
     registers.set(2, U256::from(u64::from(extra_ergs) | u64::from(extra_pubdata) << 32), false);
-    let state = State {
-        registers,
-        flags: Flags::default(),
-        current: frame,
-        previous: Vec::new(),
-        context_u128: 0,
-        pending_exception: false,
-        tx_number: 0,
-        pubdata_revert_counter: 0,
-        depth: 1,
-    };
+    let state = State::entry(registers, frame);
     let mut vm = Vm::with_world(state, memory, (), World::default());
     vm.world.enter_frame();
     match vm.step() {

@@ -9,7 +9,7 @@ use zkstack_bootloader::natives::{NativeConfig, register_missing_natives};
 use zkstack_vm::exec::{Code, Vm};
 use zkstack_vm::frame::{Frame, is_kernel_address};
 use zkstack_vm::memory::{Memory, Stack};
-use zkstack_vm::state::{Flags, Registers, State};
+use zkstack_vm::state::{Registers, State};
 use zkstack_vm::world::{InMemoryCode, InMemoryStorage, World};
 use zkstack_vm::{Address, RetKind, U256};
 
@@ -120,17 +120,8 @@ pub fn call_counting_pubdata(
         let offset = u32::try_from(i * 32).unwrap_or(u32::MAX);
         memory.write_word(heap, offset, &U256::from_be_bytes(padded));
     }
-    let state = State {
-        registers: Registers::new(),
-        flags: Flags::default(),
-        current: frame,
-        previous: Vec::new(),
-        context_u128: 0,
-        pending_exception: false,
-        tx_number,
-        pubdata_revert_counter: 0,
-        depth: 1,
-    };
+    let mut state = State::entry(Registers::new(), frame);
+    state.tx_number = tx_number;
     let mut vm = Vm::with_world(state, memory, (), world);
     let end = vm.run().unwrap_or_else(|e| panic!("{e}"));
     let ptr = end.returndata;

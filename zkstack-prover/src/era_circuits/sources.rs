@@ -1,7 +1,7 @@
 //! Fetching the published circuit crates and writing their patched copies.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use zkstack_bootloader::registry::{Patience, fetch_registry_crate};
 
 use super::PrepareError;
 use super::edits;
@@ -24,42 +24,6 @@ pub const CIRCUITS_VERSION: &str = "0.153.12";
 /// File written last into the destination; its content identifies the edit set, so that an
 /// up-to-date copy is not rewritten (which would make cargo rebuild the whole stack).
 const STAMP_FILE: &str = ".zkstack-patched";
-
-/// Unpacks `name@version` from crates.io with `cargo info` into `cargo_home` (cargo checks the
-/// package checksum against the index) and returns its source directory.
-pub fn fetch_registry_crate(
-    cargo_home: &Path,
-    name: &str,
-    version: &str,
-) -> Result<PathBuf, PrepareError> {
-    let dir_name = format!("{name}-{version}");
-    if let Some(found) = find_unpacked(cargo_home, &dir_name) {
-        return Ok(found);
-    }
-    std::fs::create_dir_all(cargo_home).map_err(|e| PrepareError::io(cargo_home, &e))?;
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let output = Command::new(&cargo)
-        .args(["info", &format!("{name}@{version}")])
-        .env("CARGO_HOME", cargo_home)
-        // Outside any workspace, so that `cargo info` does not consult a lock file.
-        .current_dir(cargo_home)
-        .output()
-        .map_err(|e| PrepareError::Fetch(format!("{cargo} info: {e}")))?;
-    find_unpacked(cargo_home, &dir_name).ok_or_else(|| {
-        PrepareError::Fetch(format!(
-            "{name}@{version}: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        ))
-    })
-}
-
-fn find_unpacked(cargo_home: &Path, dir_name: &str) -> Option<PathBuf> {
-    std::fs::read_dir(cargo_home.join("registry").join("src"))
-        .ok()?
-        .flatten()
-        .map(|index| index.path().join(dir_name))
-        .find(|dir| dir.join("Cargo.toml").is_file())
-}
 
 /// A digest of the edit set (the shim, the rules and the exact edits), written as the stamp.
 fn edit_set_id() -> String {
@@ -97,7 +61,8 @@ pub fn prepare(cargo_home: &Path, dest: &Path) -> Result<Prepared, PrepareError>
         return Ok(Prepared { dir: dest.to_owned(), written: false });
     }
     for name in PATCHED_CRATES {
-        let original = fetch_registry_crate(cargo_home, name, CIRCUITS_VERSION)?;
+        let original = fetch_registry_crate(cargo_home, name, CIRCUITS_VERSION, Patience::Default)
+            .map_err(|e| PrepareError::Fetch(format!("{}: {}", e.package, e.why)))?;
         let copy = dest.join(name);
         if copy.exists() {
             std::fs::remove_dir_all(&copy).map_err(|e| PrepareError::io(&copy, &e))?;

@@ -22,7 +22,7 @@ use zkevm_opcode_defs::decoding::EncodingModeProduction;
 use zkstack_vm::exec::{Code, ExecutionEnd, Vm};
 use zkstack_vm::frame::Frame;
 use zkstack_vm::memory::{Memory, Stack};
-use zkstack_vm::state::{Flags, Registers, State};
+use zkstack_vm::state::{Registers, State};
 use zkstack_vm::{
     Condition, DecodedInstruction, DstMode, Opcode, OpcodeVariant, Register, RetKind, SrcMode,
     U256, encode,
@@ -95,17 +95,7 @@ fn run_ours(code: &Code) -> ExecutionEnd {
         stack: Stack::new(),
         near_calls: Vec::new(),
     };
-    let state = State {
-        registers: Registers::new(),
-        flags: Flags::default(),
-        current: frame,
-        previous: Vec::new(),
-        context_u128: 0,
-        pending_exception: false,
-        tx_number: 0,
-        pubdata_revert_counter: 0,
-        depth: 1,
-    };
+    let state = State::entry(Registers::new(), frame);
     match Vm::new(state, Memory::new()).run() {
         Ok(end) => end,
         Err(e) => panic!("the loop runs: {e}"),

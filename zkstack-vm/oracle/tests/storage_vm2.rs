@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use zkstack_vm::exec::{Handler, Instr, Vm};
 use zkstack_vm::frame::{Frame, is_kernel_address};
 use zkstack_vm::memory::{Memory, Stack};
-use zkstack_vm::state::{Flags, Registers, State};
+use zkstack_vm::state::{Registers, State};
 use zkstack_vm::tracer::Tracer;
 use zkstack_vm::world::pricing::{cost_of_writing_storage, is_free_storage_slot};
 use zkstack_vm::world::{InMemoryCode, InMemoryStorage, StorageKey, StorageSlot, World};
@@ -248,17 +248,7 @@ fn ours(bytecode: &[u8], this: Address, committed: &[Option<u16>; 6]) -> (Vm<Acc
         stack: Stack::new(),
         near_calls: Vec::new(),
     };
-    let state = State {
-        registers: Registers::new(),
-        flags: Flags::default(),
-        current: frame,
-        previous: Vec::new(),
-        context_u128: 0,
-        pending_exception: false,
-        tx_number: 0,
-        pubdata_revert_counter: 0,
-        depth: 1,
-    };
+    let state = State::entry(Registers::new(), frame);
     let mut vm = Vm::with_world(state, Memory::new(), Accesses::default(), world);
     let end = vm.run().unwrap_or_else(|e| panic!("runs: {e}"));
     (vm, end.ergs_left)
