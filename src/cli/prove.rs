@@ -72,18 +72,15 @@ fn repo_root() -> &'static Path {
 }
 
 fn circuits_binary() -> Result<EraCircuits, CliError> {
-    match EraCircuits::locate(repo_root()) {
-        Ok(found) => Ok(found),
-        Err(EraCircuitsError::NotBuilt(path)) => {
-            eprintln!(
-                "zkstack prove: building the circuit workspace into {} (first use: about 15 \
-                 CPU-minutes and 8 GB of disk)",
-                path.display()
-            );
-            Ok(EraCircuits::build(repo_root(), &default_cargo_home())?)
-        }
-        Err(other) => Err(other.into()),
+    if let Err(EraCircuitsError::NotBuilt(path)) = EraCircuits::locate(repo_root()) {
+        eprintln!(
+            "zkstack prove: building the circuit workspace into {} (first use: about 15 \
+             CPU-minutes and 8 GB of disk)",
+            path.display()
+        );
     }
+    // A no-op of seconds when the build is current; never runs a binary older than its sources.
+    Ok(EraCircuits::from_env_or_build(repo_root(), &default_cargo_home())?)
 }
 
 /// Writes the program's bytecode into `out/program.bin`, assembling `.asm` with our assembler.
